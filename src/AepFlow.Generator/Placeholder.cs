@@ -1,0 +1,5 @@
+namespace AepFlow.Generator;
+
+internal static class Placeholder
+{
+}
