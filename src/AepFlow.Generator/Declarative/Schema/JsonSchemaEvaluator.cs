@@ -1,0 +1,724 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AepFlow.Generator.Declarative.Json;
+
+namespace AepFlow.Generator.Declarative.Schema;
+
+/// <summary>
+/// Compile-time JSON Schema (draft-07 subset used by flowSpecs and connectionSpecs) over a <see cref="JsonNode"/> instance.
+/// Three-valued: a run-time (<see cref="JsonNodeKind.Unknown"/>) value or a member that may be set elsewhere makes a keyword
+/// <see cref="SchemaOutcome.Unknown"/>, and an <c>if</c> that is not decided applies neither branch, so nothing is guessed.
+/// Errors found while testing <c>if</c>, <c>not</c>, <c>anyOf</c> and <c>oneOf</c> branches are never reported as such.
+/// </summary>
+internal sealed class JsonSchemaEvaluator
+{
+    private const int MaxDepth = 64;
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    private readonly JsonElement _root;
+    private readonly List<string> _path = new();
+    private readonly List<string> _conditions = new();
+    private readonly string _rootName;
+    private int _conditionalDepth;
+    private int _depth;
+
+    private JsonSchemaEvaluator(JsonElement root, string rootName, IEnumerable<string> basePath)
+    {
+        _root = root;
+        _rootName = rootName;
+        _path.AddRange(basePath);
+    }
+
+    /// <summary>Evaluates <paramref name="schema"/> over <paramref name="instance"/> and returns every reportable error.</summary>
+    /// <param name="schema">The schema document (its root is where local <c>$ref</c>s resolve).</param>
+    /// <param name="instance">The value to check; may hold unknown values and partial objects.</param>
+    /// <param name="rootName">How messages name the instance itself (a property's JSON name, or "value").</param>
+    /// <param name="basePath">JSON Pointer segments of the instance inside the document being checked.</param>
+    public static IReadOnlyList<SchemaError> Evaluate(JsonElement schema, JsonNode instance, string rootName = "value", IEnumerable<string>? basePath = null)
+    {
+        var evaluator = new JsonSchemaEvaluator(schema, rootName, basePath ?? Array.Empty<string>());
+        var errors = new List<SchemaError>();
+        evaluator.Eval(schema, instance, errors);
+        return errors;
+    }
+
+    private string Pointer => _path.Count == 0 ? "" : "/" + string.Join("/", _path.Select(s => s.Replace("~", "~0").Replace("/", "~1")));
+
+    /// <summary>The name messages use for the current value: its property name, or <c>items[2]</c> for array items.</summary>
+    private string Subject
+    {
+        get
+        {
+            if (_path.Count == 0)
+            {
+                return _rootName;
+            }
+
+            string last = _path[_path.Count - 1];
+            if (last.Length > 0 && char.IsDigit(last[0]) && last.All(char.IsDigit))
+            {
+                string parent = _path.Count > 1 ? _path[_path.Count - 2] : _rootName;
+                return $"{parent}[{last}]";
+            }
+
+            return last;
+        }
+    }
+
+    private string When => _conditions.Count == 0 ? "" : " when " + string.Join(" and ", _conditions.Distinct());
+
+    /// <summary>Adds an error; the condition that made the rule apply goes before the fix ("… when frequency is once: remove it").</summary>
+    private void Report(List<SchemaError> errors, JsonNode node, string keyword, string message, object? origin = null, string? fix = null) =>
+        errors.Add(new SchemaError(Pointer, keyword, message + When + (fix == null ? "" : ": " + fix), node, _conditionalDepth > 0, origin));
+
+    private static SchemaOutcome Combine(SchemaOutcome a, SchemaOutcome b) =>
+        a == SchemaOutcome.Invalid || b == SchemaOutcome.Invalid ? SchemaOutcome.Invalid
+        : a == SchemaOutcome.Unknown || b == SchemaOutcome.Unknown ? SchemaOutcome.Unknown
+        : SchemaOutcome.Valid;
+
+    private SchemaOutcome Eval(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        if (schema.ValueKind == JsonValueKind.True)
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        if (schema.ValueKind == JsonValueKind.False)
+        {
+            if (!node.IsKnown)
+            {
+                return SchemaOutcome.Unknown;
+            }
+
+            Report(errors, node, "false", $"{Subject} is not allowed here");
+            return SchemaOutcome.Invalid;
+        }
+
+        if (schema.ValueKind != JsonValueKind.Object || _depth > MaxDepth)
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        _depth++;
+        try
+        {
+            var outcome = SchemaOutcome.Valid;
+            if (schema.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String &&
+                TryResolve(reference.GetString()!, out var target))
+            {
+                outcome = Combine(outcome, Eval(target, node, errors));
+            }
+
+            if (node.IsKnown)
+            {
+                outcome = Combine(outcome, CheckType(schema, node, errors));
+                outcome = Combine(outcome, CheckEnumAndConst(schema, node, errors));
+                outcome = node.Kind switch
+                {
+                    JsonNodeKind.Number => Combine(outcome, CheckNumber(schema, node, errors)),
+                    JsonNodeKind.String => Combine(outcome, CheckString(schema, node, errors)),
+                    JsonNodeKind.Array => Combine(outcome, CheckArray(schema, node, errors)),
+                    JsonNodeKind.Object => Combine(outcome, CheckObject(schema, node, errors)),
+                    _ => outcome,
+                };
+            }
+            else
+            {
+                outcome = SchemaOutcome.Unknown;
+            }
+
+            // Applicators run for unknown values too: their branches may still be decided (or stay unknown).
+            outcome = Combine(outcome, CheckCombinators(schema, node, errors));
+            outcome = Combine(outcome, CheckConditional(schema, node, errors));
+            return outcome;
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private bool TryResolve(string reference, out JsonElement target)
+    {
+        target = default;
+        if (!reference.StartsWith("#", StringComparison.Ordinal))
+        {
+            return false; // remote references cannot be fetched inside the compiler
+        }
+
+        var current = _root;
+        foreach (var raw in reference.Substring(1).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var next))
+            {
+                current = next;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out int index) && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        target = current;
+        return true;
+    }
+
+    // ---- type, enum, const ----
+
+    private SchemaOutcome CheckType(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        if (!schema.TryGetProperty("type", out var type))
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        var allowed = type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList()
+            : type.ValueKind == JsonValueKind.String ? new List<string> { type.GetString()! } : new List<string>();
+        if (allowed.Count == 0 || allowed.Any(t => HasType(node, t)))
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        string expected = string.Join(" or ", allowed.Select(WithArticle));
+        string message = $"{Subject} must be {expected}, not {DescribeKind(node)}";
+        string? fix = null;
+        if (node.Kind == JsonNodeKind.String && allowed.Any(t => HasType(Reparse(node.Text!), t)))
+        {
+            fix = $"write {node.Text} without quotes";
+        }
+        else if (allowed.Contains("string") && node.Kind is JsonNodeKind.Number or JsonNodeKind.True or JsonNodeKind.False)
+        {
+            fix = $"write \"{node.Display}\" in quotes";
+        }
+
+        Report(errors, node, "type", message, fix: fix);
+        return SchemaOutcome.Invalid;
+    }
+
+    private static JsonNode Reparse(string text)
+    {
+        var parsed = PositionedJsonParser.Parse(text.Trim(), out var error);
+        return error == null && parsed != null && text.Trim().Length > 0 ? parsed : JsonNode.String(text);
+    }
+
+    private static bool HasType(JsonNode node, string type) => type switch
+    {
+        "string" => node.Kind == JsonNodeKind.String,
+        "number" => node.Kind == JsonNodeKind.Number,
+        "integer" => node.Kind == JsonNodeKind.Number && IsInteger(node.Text!),
+        "boolean" => node.Kind is JsonNodeKind.True or JsonNodeKind.False,
+        "null" => node.Kind == JsonNodeKind.Null,
+        "object" => node.Kind == JsonNodeKind.Object,
+        "array" => node.Kind == JsonNodeKind.Array,
+        _ => true,
+    };
+
+    private static bool IsInteger(string literal)
+    {
+        if (decimal.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            return d == decimal.Truncate(d);
+        }
+
+        return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && Math.Floor(x) == x && !double.IsInfinity(x);
+    }
+
+    private static string WithArticle(string type) => type switch
+    {
+        "integer" => "an integer",
+        "array" => "an array",
+        "object" => "an object",
+        "null" => "null",
+        _ => "a " + type,
+    };
+
+    private static string DescribeKind(JsonNode node) => node.Kind switch
+    {
+        JsonNodeKind.String => $"a string ({node.Display})",
+        JsonNodeKind.Number => IsInteger(node.Text!) ? $"an integer ({node.Text})" : $"a number ({node.Text})",
+        JsonNodeKind.True or JsonNodeKind.False => $"a boolean ({node.Display})",
+        JsonNodeKind.Null => "null",
+        JsonNodeKind.Array => "an array",
+        JsonNodeKind.Object => "an object",
+        _ => "a run-time value",
+    };
+
+    private SchemaOutcome CheckEnumAndConst(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        var outcome = SchemaOutcome.Valid;
+        if (schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        {
+            if (!values.EnumerateArray().Any(v => JsonEquality.AreEqual(v, node)))
+            {
+                var options = values.EnumerateArray().Select(v => v.GetRawText()).ToList();
+                string message = $"{Subject} must be one of {string.Join(", ", options)}, not {node.Display}";
+                string? fix = null;
+                if (node.Kind == JsonNodeKind.String)
+                {
+                    var close = Suggest.Closest(node.Text!, values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!));
+                    fix = close == null ? null : $"did you mean \"{close}\"?";
+                }
+
+                Report(errors, node, "enum", message, fix: fix);
+                outcome = SchemaOutcome.Invalid;
+            }
+        }
+
+        if (schema.TryGetProperty("const", out var constant) && !JsonEquality.AreEqual(constant, node))
+        {
+            Report(errors, node, "const", $"{Subject} must be {constant.GetRawText()}, not {node.Display}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        return outcome;
+    }
+
+    // ---- numbers ----
+
+    private SchemaOutcome CheckNumber(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        var outcome = SchemaOutcome.Valid;
+        double value = JsonEquality.ToDouble(node.Text!);
+        bool draft4ExclusiveMin = schema.TryGetProperty("exclusiveMinimum", out var exMin) && exMin.ValueKind == JsonValueKind.True;
+        bool draft4ExclusiveMax = schema.TryGetProperty("exclusiveMaximum", out var exMax) && exMax.ValueKind == JsonValueKind.True;
+
+        if (schema.TryGetProperty("minimum", out var min) && min.ValueKind == JsonValueKind.Number)
+        {
+            double limit = min.GetDouble();
+            if (draft4ExclusiveMin ? value <= limit : value < limit)
+            {
+                string bound = draft4ExclusiveMin ? "greater than" : "at least";
+                Report(errors, node, "minimum", $"{Subject} must be {bound} {min.GetRawText()}, not {node.Text}");
+                outcome = SchemaOutcome.Invalid;
+            }
+        }
+
+        if (schema.TryGetProperty("maximum", out var max) && max.ValueKind == JsonValueKind.Number)
+        {
+            double limit = max.GetDouble();
+            if (draft4ExclusiveMax ? value >= limit : value > limit)
+            {
+                string bound = draft4ExclusiveMax ? "less than" : "at most";
+                Report(errors, node, "maximum", $"{Subject} must be {bound} {max.GetRawText()}, not {node.Text}");
+                outcome = SchemaOutcome.Invalid;
+            }
+        }
+
+        if (exMin.ValueKind == JsonValueKind.Number && value <= exMin.GetDouble())
+        {
+            Report(errors, node, "exclusiveMinimum", $"{Subject} must be greater than {exMin.GetRawText()}, not {node.Text}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        if (exMax.ValueKind == JsonValueKind.Number && value >= exMax.GetDouble())
+        {
+            Report(errors, node, "exclusiveMaximum", $"{Subject} must be less than {exMax.GetRawText()}, not {node.Text}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        if (schema.TryGetProperty("multipleOf", out var multiple) && multiple.ValueKind == JsonValueKind.Number && multiple.GetDouble() > 0)
+        {
+            double quotient = value / multiple.GetDouble();
+            if (Math.Abs(quotient - Math.Round(quotient)) > 1e-9)
+            {
+                Report(errors, node, "multipleOf", $"{Subject} must be a multiple of {multiple.GetRawText()}, not {node.Text}");
+                outcome = SchemaOutcome.Invalid;
+            }
+        }
+
+        return outcome;
+    }
+
+    // ---- strings ----
+
+    private SchemaOutcome CheckString(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        var outcome = SchemaOutcome.Valid;
+        string text = node.Text!;
+        int length = CodePointLength(text);
+        if (schema.TryGetProperty("minLength", out var minLength) && minLength.ValueKind == JsonValueKind.Number && length < minLength.GetDouble())
+        {
+            Report(errors, node, "minLength", $"{Subject} must be at least {minLength.GetRawText()} characters long, not {length}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        if (schema.TryGetProperty("maxLength", out var maxLength) && maxLength.ValueKind == JsonValueKind.Number && length > maxLength.GetDouble())
+        {
+            Report(errors, node, "maxLength", $"{Subject} must be at most {maxLength.GetRawText()} characters long, not {length}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String && !Matches(pattern.GetString()!, text))
+        {
+            Report(errors, node, "pattern", $"{Subject} must match the pattern {pattern.GetString()}, not {node.Display}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        if (schema.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String &&
+            !Formats.Check(format.GetString()!, text, out string expected))
+        {
+            Report(errors, node, "format", $"{Subject} must be {expected}, not {node.Display}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        return outcome;
+    }
+
+    private static int CodePointLength(string text)
+    {
+        int count = 0;
+        foreach (char c in text)
+        {
+            if (!char.IsLowSurrogate(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool Matches(string pattern, string text)
+    {
+        try
+        {
+            return Regex.IsMatch(text, pattern, RegexOptions.None, RegexTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return true; // a pattern .NET cannot read is the spec's problem, not the value's
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
+    // ---- arrays ----
+
+    private SchemaOutcome CheckArray(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        var outcome = SchemaOutcome.Valid;
+        if (schema.TryGetProperty("items", out var items))
+        {
+            for (int i = 0; i < node.Items.Count; i++)
+            {
+                JsonElement itemSchema;
+                if (items.ValueKind == JsonValueKind.Array)
+                {
+                    if (i < items.GetArrayLength())
+                    {
+                        itemSchema = items[i];
+                    }
+                    else if (!schema.TryGetProperty("additionalItems", out itemSchema))
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    itemSchema = items;
+                }
+
+                _path.Add(i.ToString(CultureInfo.InvariantCulture));
+                outcome = Combine(outcome, Eval(itemSchema, node.Items[i], errors));
+                _path.RemoveAt(_path.Count - 1);
+            }
+        }
+
+        if (schema.TryGetProperty("minItems", out var minItems) && minItems.ValueKind == JsonValueKind.Number && node.Items.Count < minItems.GetDouble())
+        {
+            Report(errors, node, "minItems", $"{Subject} must have at least {minItems.GetRawText()} items, not {node.Items.Count}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        if (schema.TryGetProperty("maxItems", out var maxItems) && maxItems.ValueKind == JsonValueKind.Number && node.Items.Count > maxItems.GetDouble())
+        {
+            Report(errors, node, "maxItems", $"{Subject} must have at most {maxItems.GetRawText()} items, not {node.Items.Count}");
+            outcome = SchemaOutcome.Invalid;
+        }
+
+        if (schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
+        {
+            for (int i = 1; i < node.Items.Count; i++)
+            {
+                for (int j = 0; j < i; j++)
+                {
+                    if (node.Items[i].IsKnown && JsonEquality.AreEqual(node.Items[i], node.Items[j]))
+                    {
+                        _path.Add(i.ToString(CultureInfo.InvariantCulture));
+                        Report(errors, node.Items[i], "uniqueItems", $"{Subject} repeats item {j}: list each value once");
+                        _path.RemoveAt(_path.Count - 1);
+                        outcome = SchemaOutcome.Invalid;
+                        goto doneUnique;
+                    }
+                }
+            }
+
+        doneUnique:;
+        }
+
+        return outcome;
+    }
+
+    // ---- objects ----
+
+    private SchemaOutcome CheckObject(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        var outcome = SchemaOutcome.Valid;
+        bool hasProperties = schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object;
+        if (hasProperties)
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                var member = node.Member(property.Name);
+                if (member == null)
+                {
+                    if (MayBePresent(node, property.Name))
+                    {
+                        outcome = Combine(outcome, SchemaOutcome.Unknown);
+                    }
+
+                    continue;
+                }
+
+                _path.Add(property.Name);
+                outcome = Combine(outcome, Eval(property.Value, member.Value, errors));
+                _path.RemoveAt(_path.Count - 1);
+            }
+        }
+
+        if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var name in required.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!))
+            {
+                if (node.Member(name) != null)
+                {
+                    continue;
+                }
+
+                if (MayBePresent(node, name))
+                {
+                    outcome = Combine(outcome, SchemaOutcome.Unknown);
+                    continue;
+                }
+
+                object? origin = node.KnownAbsent != null && node.KnownAbsent.TryGetValue(name, out var o) ? o : null;
+                Report(errors, node, "required", $"{name} is required", origin);
+                outcome = SchemaOutcome.Invalid;
+            }
+        }
+
+        if (schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind is JsonValueKind.False or JsonValueKind.Object)
+        {
+            var patterns = schema.TryGetProperty("patternProperties", out var pp) && pp.ValueKind == JsonValueKind.Object
+                ? pp.EnumerateObject().Select(p => p.Name).ToList()
+                : new List<string>();
+            foreach (var member in node.Members)
+            {
+                if ((hasProperties && properties.TryGetProperty(member.Name, out _)) || patterns.Any(p => Matches(p, member.Name)))
+                {
+                    continue;
+                }
+
+                _path.Add(member.Name);
+                if (additional.ValueKind == JsonValueKind.False)
+                {
+                    var known = hasProperties ? properties.EnumerateObject().Select(p => p.Name).ToList() : new List<string>();
+                    var close = Suggest.Closest(member.Name, known);
+                    Report(errors, member.Value, "additionalProperties", $"{member.Name} is not a known property",
+                        fix: close != null ? $"did you mean \"{close}\"?" : known.Count > 0 ? $"use one of {string.Join(", ", known)}" : "remove it");
+                    outcome = SchemaOutcome.Invalid;
+                }
+                else
+                {
+                    outcome = Combine(outcome, Eval(additional, member.Value, errors));
+                }
+
+                _path.RemoveAt(_path.Count - 1);
+            }
+        }
+
+        return outcome;
+    }
+
+    private static bool MayBePresent(JsonNode node, string name) =>
+        node.IsPartial && (node.KnownAbsent == null || !node.KnownAbsent.ContainsKey(name));
+
+    // ---- applicators ----
+
+    private SchemaOutcome CheckCombinators(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        var outcome = SchemaOutcome.Valid;
+        if (schema.TryGetProperty("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var sub in allOf.EnumerateArray())
+            {
+                outcome = Combine(outcome, Eval(sub, node, errors));
+            }
+        }
+
+        if (schema.TryGetProperty("anyOf", out var anyOf) && anyOf.ValueKind == JsonValueKind.Array)
+        {
+            outcome = Combine(outcome, Alternatives(anyOf, node, errors, exactlyOne: false));
+        }
+
+        if (schema.TryGetProperty("oneOf", out var oneOf) && oneOf.ValueKind == JsonValueKind.Array)
+        {
+            outcome = Combine(outcome, Alternatives(oneOf, node, errors, exactlyOne: true));
+        }
+
+        if (schema.TryGetProperty("not", out var not))
+        {
+            var scratch = new List<SchemaError>();
+            var inner = Eval(not, node, scratch);
+            if (inner == SchemaOutcome.Valid)
+            {
+                ReportNot(not, node, errors);
+                outcome = SchemaOutcome.Invalid;
+            }
+            else if (inner == SchemaOutcome.Unknown)
+            {
+                outcome = Combine(outcome, SchemaOutcome.Unknown);
+            }
+        }
+
+        return outcome;
+    }
+
+    private SchemaOutcome Alternatives(JsonElement branches, JsonNode node, List<SchemaError> errors, bool exactlyOne)
+    {
+        int valid = 0, unknown = 0;
+        List<SchemaError>? closest = null;
+        foreach (var branch in branches.EnumerateArray())
+        {
+            var scratch = new List<SchemaError>();
+            switch (Eval(branch, node, scratch))
+            {
+                case SchemaOutcome.Valid: valid++; break;
+                case SchemaOutcome.Unknown: unknown++; break;
+                default:
+                    if (closest == null || scratch.Count < closest.Count)
+                    {
+                        closest = scratch;
+                    }
+
+                    break;
+            }
+        }
+
+        string keyword = exactlyOne ? "oneOf" : "anyOf";
+        if (exactlyOne && valid > 1)
+        {
+            Report(errors, node, keyword, $"{Subject} matches {valid} of the alternatives, but must match exactly one");
+            return SchemaOutcome.Invalid;
+        }
+
+        if (valid > 0)
+        {
+            return unknown > 0 && exactlyOne ? SchemaOutcome.Unknown : SchemaOutcome.Valid;
+        }
+
+        if (unknown > 0)
+        {
+            return SchemaOutcome.Unknown;
+        }
+
+        string hint = closest != null && closest.Count > 0 ? $" (closest alternative: {closest[0].Message})" : "";
+        Report(errors, node, keyword, $"{Subject} matches none of the allowed alternatives{hint}");
+        return SchemaOutcome.Invalid;
+    }
+
+    /// <summary><c>not: {required: [x]}</c> is how specs forbid a member; say so and point at that member.</summary>
+    private void ReportNot(JsonElement not, JsonNode node, List<SchemaError> errors)
+    {
+        if (node.Kind == JsonNodeKind.Object && not.ValueKind == JsonValueKind.Object &&
+            not.TryGetProperty("required", out var req) && req.ValueKind == JsonValueKind.Array && req.GetArrayLength() > 0)
+        {
+            var names = req.EnumerateArray().Select(r => r.GetString()).Where(n => n != null).Select(n => n!).ToList();
+            var present = node.Member(names[0]);
+            if (present != null)
+            {
+                _path.Add(present.Name);
+                string what = names.Count == 1 ? $"{names[0]} must not be set" : $"{string.Join(" and ", names)} must not all be set";
+                Report(errors, present.Value, "not", what, fix: "remove it");
+                _path.RemoveAt(_path.Count - 1);
+                return;
+            }
+        }
+
+        Report(errors, node, "not", $"{Subject} matches a shape the schema forbids ('not')");
+    }
+
+    private SchemaOutcome CheckConditional(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        if (!schema.TryGetProperty("if", out var condition))
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        bool hasThen = schema.TryGetProperty("then", out var then);
+        bool hasElse = schema.TryGetProperty("else", out var otherwise);
+        var decided = Eval(condition, node, new List<SchemaError>());
+        if (decided == SchemaOutcome.Unknown)
+        {
+            return hasThen || hasElse ? SchemaOutcome.Unknown : SchemaOutcome.Valid;
+        }
+
+        bool holds = decided == SchemaOutcome.Valid;
+        if (holds ? !hasThen : !hasElse)
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        _conditions.Add(DescribeCondition(condition, node, holds));
+        _conditionalDepth++;
+        try
+        {
+            return Eval(holds ? then : otherwise, node, errors);
+        }
+        finally
+        {
+            _conditionalDepth--;
+            _conditions.RemoveAt(_conditions.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// "frequency is minute": names the members the <c>if</c> looks at with the values the instance actually has, which reads
+    /// right for both branches ("when frequency is hour" in an else branch).
+    /// </summary>
+    private string DescribeCondition(JsonElement condition, JsonNode node, bool holds)
+    {
+        var parts = new List<string>();
+        if (condition.ValueKind == JsonValueKind.Object && node.Kind == JsonNodeKind.Object &&
+            condition.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var prop in props.EnumerateObject())
+            {
+                var value = node[prop.Name];
+                parts.Add(value == null ? $"{prop.Name} is not set"
+                    : value.Kind == JsonNodeKind.String ? $"{prop.Name} is {value.Text}"
+                    : $"{prop.Name} is {value.Display}");
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            return holds ? "the schema's 'if' condition holds" : "the schema's 'if' condition does not hold";
+        }
+
+        return string.Join(" and ", parts);
+    }
+}
