@@ -55,6 +55,12 @@ public sealed class AepRequest
     /// <summary>Whether the response is one page of a list that continues through <c>_links.next.href</c>.</summary>
     public bool Pages { get; init; }
 
+    /// <summary>
+    /// The path template (e.g. <c>/flows/{id}</c>) used to name traces and log entries, so they do not carry ids;
+    /// defaults to <see cref="Path"/>.
+    /// </summary>
+    public string? Route { get; init; }
+
     /// <summary>The query parameters in order; a name may repeat (Flow Service repeats <c>property</c> to AND filters).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => (IReadOnlyList<KeyValuePair<string, string>>?)_query ?? [];
 
@@ -166,6 +172,27 @@ public sealed class AepRequest
 
     /// <inheritdoc />
     public override string ToString() => Method + " " + BasePath + Path;
+
+    /// <summary>The route for traces and logs: the service prefix and <see cref="Route"/> or <see cref="Path"/>.</summary>
+    internal string DisplayRoute => BasePath + (Route ?? Path);
+
+    /// <summary>A GET for the next page: the same call with <paramref name="name"/> set to <paramref name="value"/>.</summary>
+    internal AepRequest WithQueryValue(string name, string value)
+    {
+        var next = new AepRequest(Method, BasePath, Path) { IsIdempotent = IsIdempotent, Pages = Pages, Route = Route };
+        foreach (var (key, existing) in Query)
+        {
+            if (!string.Equals(key, name, StringComparison.Ordinal))
+            {
+                next.AddQuery(key, existing);
+            }
+        }
+
+        next.AddQuery(name, value);
+        next._headers = _headers;
+        next.Body = Body;
+        return next;
+    }
 
     // Adobe's filter syntax (name==a,b) reads best unescaped; '=' and ',' are legal inside a query value, so only the
     // characters that would change the query's structure or are not allowed in a URI are escaped.

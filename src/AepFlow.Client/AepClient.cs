@@ -1,0 +1,174 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AepFlow.Auth;
+using AepFlow.Diagnostics;
+using AepFlow.Http;
+using AepFlow.Services;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AepFlow;
+
+/// <summary>
+/// The Adobe Experience Platform client: one property per service, each call authenticated, validated, retried when safe,
+/// traced and logged. Create it with <c>services.AddAepClient(configuration)</c> or <c>new AepClient(options)</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// using var client = new AepClient(AepClientOptions.FromEnvironment());
+/// var spec = await client.FlowSpecs.FindByNameAsync("CRMToAEP");
+/// var created = await client.Flows.CreateAsync(new CrmToAep.CreateFlowRequest { … });
+/// </code>
+/// </example>
+public sealed class AepClient : IDisposable
+{
+    private readonly AepTransport _transport;
+    private readonly AccessTokenProvider _tokens;
+    private readonly HttpClient? _ownedHttp;
+
+    /// <summary>A client with its own connection pool and the standard resilience pipeline.</summary>
+    public AepClient(AepClientOptions options)
+        : this(options, primaryHandler: null, loggerFactory: null)
+    {
+    }
+
+    /// <summary>
+    /// A client sending through <paramref name="primaryHandler"/> (e.g. a configured <see cref="SocketsHttpHandler"/> or a test
+    /// double) behind the standard resilience pipeline, logging to <paramref name="loggerFactory"/>.
+    /// </summary>
+    public AepClient(AepClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory = null)
+        : this(options, primaryHandler, loggerFactory, TimeProvider.System)
+    {
+    }
+
+    internal AepClient(AepClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options = options.Clone();
+        options.EnsureValid();
+        var handler = new ResilienceHandler(AepResilience.Build(options))
+        {
+            InnerHandler = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
+
+        // Timeouts are the resilience pipeline's job; HttpClient's own 100 s limit would cut retries short.
+        _ownedHttp = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = _ownedHttp;
+        (_transport, _tokens) = Compose(options, () => http, () => http, loggerFactory, timeProvider);
+        InitializeServices(out _flows, out _flowSpecs, out _connectionSpecs, out _connections, out _sourceConnections, out _targetConnections, out _runs, out _mappingSets, out _dataSets, out _schemas);
+    }
+
+    /// <summary>Used by dependency injection: HTTP clients come from <see cref="IHttpClientFactory"/>, one per call.</summary>
+    internal AepClient(AepClientOptions options, Func<HttpClient> api, Func<HttpClient> ims, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    {
+        options = options.Clone();
+        options.EnsureValid();
+        (_transport, _tokens) = Compose(options, api, ims, loggerFactory, timeProvider);
+        InitializeServices(out _flows, out _flowSpecs, out _connectionSpecs, out _connections, out _sourceConnections, out _targetConnections, out _runs, out _mappingSets, out _dataSets, out _schemas);
+    }
+
+    private readonly FlowsClient _flows;
+    private readonly FlowSpecsClient _flowSpecs;
+    private readonly ConnectionSpecsClient _connectionSpecs;
+    private readonly ConnectionsClient _connections;
+    private readonly SourceConnectionsClient _sourceConnections;
+    private readonly TargetConnectionsClient _targetConnections;
+    private readonly RunsClient _runs;
+    private readonly MappingSetsClient _mappingSets;
+    private readonly DataSetsClient _dataSets;
+    private readonly SchemasClient _schemas;
+
+    /// <summary>Flow Service dataflows.</summary>
+    public FlowsClient Flows => _flows;
+
+    /// <summary>Flow Service flowSpecs.</summary>
+    public FlowSpecsClient FlowSpecs => _flowSpecs;
+
+    /// <summary>Flow Service connectionSpecs.</summary>
+    public ConnectionSpecsClient ConnectionSpecs => _connectionSpecs;
+
+    /// <summary>Flow Service base connections.</summary>
+    public ConnectionsClient Connections => _connections;
+
+    /// <summary>Flow Service source connections.</summary>
+    public SourceConnectionsClient SourceConnections => _sourceConnections;
+
+    /// <summary>Flow Service target connections.</summary>
+    public TargetConnectionsClient TargetConnections => _targetConnections;
+
+    /// <summary>Flow Service dataflow runs.</summary>
+    public RunsClient Runs => _runs;
+
+    /// <summary>Data Prep mapping sets.</summary>
+    public MappingSetsClient MappingSets => _mappingSets;
+
+    /// <summary>Catalog datasets.</summary>
+    public DataSetsClient DataSets => _dataSets;
+
+    /// <summary>Schema Registry schemas.</summary>
+    public SchemasClient Schemas => _schemas;
+
+    /// <summary>
+    /// Sends any call, e.g. one built by a generated <c>AepFlow.Operations.*Operations</c> method, with the same
+    /// authentication, validation, retries and error mapping as the service properties.
+    /// </summary>
+    public Task<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(request, cancellationToken);
+
+    /// <summary>Sends a call and deserializes its body through source-generated metadata.</summary>
+    public async Task<T?> SendAsync<T>(AepRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseType);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.Deserialize(responseType);
+    }
+
+    /// <summary>Sends a list call and every following page, yielding each item's JSON.</summary>
+    public IAsyncEnumerable<JsonElement> ListAsync(AepRequest request, CancellationToken cancellationToken = default) =>
+        _transport.PageAsync(request, AepTransport.ListItems, static item => item.Clone(), cancellationToken);
+
+    /// <summary>Sends a list call and every following page, deserializing each item through source-generated metadata.</summary>
+    public async IAsyncEnumerable<T> ListAsync<T>(AepRequest request, JsonTypeInfo<T> itemType, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(itemType);
+        await foreach (var item in ListAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item.Deserialize(itemType)!;
+        }
+    }
+
+    /// <summary>Releases the connection pool of a client created with <c>new</c>; a no-op for one from dependency injection.</summary>
+    public void Dispose()
+    {
+        _ownedHttp?.Dispose();
+        (_tokens as IDisposable)?.Dispose();
+    }
+
+    private static (AepTransport, AccessTokenProvider) Compose(AepClientOptions options, Func<HttpClient> api, Func<HttpClient> ims, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    {
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AepClientDiagnostics.LoggerCategory);
+        AccessTokenProvider tokens = string.IsNullOrWhiteSpace(options.AccessToken)
+            ? new ImsAccessTokenProvider(ims, options, timeProvider, logger)
+            : new FixedAccessTokenProvider(options.AccessToken);
+        return (new AepTransport(api, options, tokens, logger), tokens);
+    }
+
+    private void InitializeServices(
+        out FlowsClient flows, out FlowSpecsClient flowSpecs, out ConnectionSpecsClient connectionSpecs, out ConnectionsClient connections,
+        out SourceConnectionsClient sourceConnections, out TargetConnectionsClient targetConnections, out RunsClient runs,
+        out MappingSetsClient mappingSets, out DataSetsClient dataSets, out SchemasClient schemas)
+    {
+        flows = new(_transport);
+        flowSpecs = new(_transport);
+        connectionSpecs = new(_transport);
+        connections = new(_transport);
+        sourceConnections = new(_transport);
+        targetConnections = new(_transport);
+        runs = new(_transport);
+        mappingSets = new(_transport);
+        dataSets = new(_transport);
+        schemas = new(_transport);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace AepFlow.Resources;
+
+// Tolerant readers for response bodies: Platform's responses vary by service and revision (numbers as strings, missing
+// members), so a missing or differently typed member reads as null instead of failing the whole call.
+internal static class JsonRead
+{
+    public static string? String(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? Text(value) : null;
+
+    public static string RequiredString(JsonElement obj, string name, string resource) =>
+        String(obj, name) ?? throw new JsonException($"The {resource} in the response has no '{name}'.");
+
+    public static long? Int64(JsonElement obj, string name)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var number) => number,
+            JsonValueKind.String when long.TryParse(value.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+    }
+
+    public static IReadOnlyList<string> Strings(JsonElement obj, string name)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var list = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (Text(item) is { } text)
+            {
+                list.Add(text);
+            }
+        }
+
+        return list;
+    }
+
+    public static JsonElement Object(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
+
+    public static ResourceRef? Ref(JsonElement obj, string name)
+    {
+        var value = Object(obj, name);
+        return String(value, "id") is { } id ? new ResourceRef(id, String(value, "version")) : null;
+    }
+
+    /// <summary>A single-resource GET body: Flow Service wraps the resource in <c>{"items":[…]}</c>; others return it bare.</summary>
+    public static JsonElement Single(JsonElement root, string resource, string id)
+    {
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in items.EnumerateArray())
+            {
+                return item;
+            }
+
+            throw new JsonException($"The response for {resource} '{id}' holds no items.");
+        }
+
+        return root.ValueKind == JsonValueKind.Object ? root : throw new JsonException($"The response for {resource} '{id}' is not a JSON object.");
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => null,
+    };
+}

@@ -1,0 +1,269 @@
+using System.Text.Json;
+
+namespace AepFlow.Resources;
+
+/// <summary>The answer to a create or update: the resource's id and its new etag (for the next <c>if-match</c>).</summary>
+/// <param name="Id">The id Platform assigned.</param>
+/// <param name="Etag">The etag of the stored version, when the service issues one.</param>
+public sealed record CreatedResource(string Id, string? Etag);
+
+/// <summary>A reference to a versioned resource: <c>{"id","version"}</c>.</summary>
+/// <param name="Id">The referenced id.</param>
+/// <param name="Version">Its version, e.g. <c>1.0</c>.</param>
+public sealed record ResourceRef(string Id, string? Version);
+
+/// <summary>A dataflow as Flow Service returns it.</summary>
+public sealed record Flow
+{
+    /// <summary>The flow id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The flowSpec it runs under.</summary>
+    public ResourceRef? FlowSpec { get; init; }
+
+    /// <summary><c>enabled</c> or <c>disabled</c>.</summary>
+    public string? State { get; init; }
+
+    /// <summary>The etag to send as <c>if-match</c> when patching.</summary>
+    public string? Etag { get; init; }
+
+    /// <summary>The source connections it reads.</summary>
+    public IReadOnlyList<string> SourceConnectionIds { get; init; } = [];
+
+    /// <summary>The target connections it writes.</summary>
+    public IReadOnlyList<string> TargetConnectionIds { get; init; } = [];
+
+    /// <summary>Creation time, epoch milliseconds.</summary>
+    public long? CreatedAt { get; init; }
+
+    /// <summary>The whole response object, for members not surfaced above.</summary>
+    public JsonElement Json { get; init; }
+
+    internal static Flow FromJson(JsonElement e) => new()
+    {
+        Id = JsonRead.RequiredString(e, "id", "flow"),
+        Name = JsonRead.String(e, "name"),
+        Description = JsonRead.String(e, "description"),
+        FlowSpec = JsonRead.Ref(e, "flowSpec"),
+        State = JsonRead.String(e, "state"),
+        Etag = JsonRead.String(e, "etag"),
+        SourceConnectionIds = JsonRead.Strings(e, "sourceConnectionIds"),
+        TargetConnectionIds = JsonRead.Strings(e, "targetConnectionIds"),
+        CreatedAt = JsonRead.Int64(e, "createdAt"),
+        Json = e.Clone(),
+    };
+}
+
+/// <summary>A flowSpec: which sources may flow to which targets, with which transformations and schedule.</summary>
+public sealed record FlowSpec
+{
+    /// <summary>The flowSpec id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name, e.g. <c>CRMToAEP</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The version, e.g. <c>1.0</c>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The connectionSpecs a flow under this spec may read from.</summary>
+    public IReadOnlyList<string> SourceConnectionSpecIds { get; init; } = [];
+
+    /// <summary>The connectionSpecs a flow under this spec may write to.</summary>
+    public IReadOnlyList<string> TargetConnectionSpecIds { get; init; } = [];
+
+    /// <summary>The whole spec (transformationSpecs, scheduleSpec…).</summary>
+    public JsonElement Json { get; init; }
+
+    internal static FlowSpec FromJson(JsonElement e) => new()
+    {
+        Id = JsonRead.RequiredString(e, "id", "flowSpec"),
+        Name = JsonRead.String(e, "name"),
+        Version = JsonRead.String(e, "version"),
+        SourceConnectionSpecIds = JsonRead.Strings(e, "sourceConnectionSpecIds"),
+        TargetConnectionSpecIds = JsonRead.Strings(e, "targetConnectionSpecIds"),
+        Json = e.Clone(),
+    };
+}
+
+/// <summary>A connectionSpec: a kind of source or target and the schemas of its auth and parameters.</summary>
+public sealed record ConnectionSpec
+{
+    /// <summary>The connectionSpec id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name, e.g. <c>salesforce</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The provider id.</summary>
+    public string? ProviderId { get; init; }
+
+    /// <summary>The version, e.g. <c>1.0</c>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The whole spec (authSpec, sourceSpec…).</summary>
+    public JsonElement Json { get; init; }
+
+    internal static ConnectionSpec FromJson(JsonElement e) => new()
+    {
+        Id = JsonRead.RequiredString(e, "id", "connectionSpec"),
+        Name = JsonRead.String(e, "name"),
+        ProviderId = JsonRead.String(e, "providerId"),
+        Version = JsonRead.String(e, "version"),
+        Json = e.Clone(),
+    };
+}
+
+/// <summary>A base, source or target connection.</summary>
+public sealed record Connection
+{
+    /// <summary>The connection id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The base connection a source or target connection uses, if any.</summary>
+    public string? BaseConnectionId { get; init; }
+
+    /// <summary>The connectionSpec it is an instance of.</summary>
+    public ResourceRef? ConnectionSpec { get; init; }
+
+    /// <summary>The state, e.g. <c>enabled</c>.</summary>
+    public string? State { get; init; }
+
+    /// <summary>The etag to send as <c>if-match</c> when patching.</summary>
+    public string? Etag { get; init; }
+
+    /// <summary>The whole response object (params, data, auth without secrets…).</summary>
+    public JsonElement Json { get; init; }
+
+    internal static Connection FromJson(JsonElement e) => new()
+    {
+        Id = JsonRead.RequiredString(e, "id", "connection"),
+        Name = JsonRead.String(e, "name"),
+        Description = JsonRead.String(e, "description"),
+        BaseConnectionId = JsonRead.String(e, "baseConnectionId"),
+        ConnectionSpec = JsonRead.Ref(e, "connectionSpec"),
+        State = JsonRead.String(e, "state"),
+        Etag = JsonRead.String(e, "etag"),
+        Json = e.Clone(),
+    };
+}
+
+/// <summary>One run of a dataflow.</summary>
+public sealed record FlowRun
+{
+    /// <summary>The run id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The flow it belongs to.</summary>
+    public string? FlowId { get; init; }
+
+    /// <summary>The run's status (<c>metrics.statusSummary.status</c>), e.g. <c>success</c>, <c>failed</c>, <c>inProgress</c>.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Creation time, epoch milliseconds.</summary>
+    public long? CreatedAt { get; init; }
+
+    /// <summary>The etag.</summary>
+    public string? Etag { get; init; }
+
+    /// <summary>The whole response object (metrics, activities…).</summary>
+    public JsonElement Json { get; init; }
+
+    internal static FlowRun FromJson(JsonElement e) => new()
+    {
+        Id = JsonRead.RequiredString(e, "id", "run"),
+        FlowId = JsonRead.String(e, "flowId"),
+        Status = JsonRead.String(JsonRead.Object(JsonRead.Object(e, "metrics"), "statusSummary"), "status"),
+        CreatedAt = JsonRead.Int64(e, "createdAt"),
+        Etag = JsonRead.String(e, "etag"),
+        Json = e.Clone(),
+    };
+}
+
+/// <summary>A Data Prep mapping set.</summary>
+public sealed record MappingSet
+{
+    /// <summary>The mapping set id (32 hex characters or a GUID).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The version, sent with the id as a flow's <c>mappingVersion</c>.</summary>
+    public long? Version { get; init; }
+
+    /// <summary>The target XDM schema.</summary>
+    public string? XdmSchema { get; init; }
+
+    /// <summary>The whole response object.</summary>
+    public JsonElement Json { get; init; }
+
+    internal static MappingSet FromJson(JsonElement e) => new()
+    {
+        Id = JsonRead.RequiredString(e, "id", "mapping set"),
+        Version = JsonRead.Int64(e, "version"),
+        XdmSchema = JsonRead.String(e, "xdmSchema"),
+        Json = e.Clone(),
+    };
+}
+
+/// <summary>A Catalog dataset.</summary>
+public sealed record DataSet
+{
+    /// <summary>The dataset id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The id of the XDM schema its records follow (<c>schemaRef.id</c>).</summary>
+    public string? SchemaId { get; init; }
+
+    /// <summary>The whole response object.</summary>
+    public JsonElement Json { get; init; }
+
+    internal static DataSet FromJson(string id, JsonElement e) => new()
+    {
+        Id = JsonRead.String(e, "id") ?? id,
+        Name = JsonRead.String(e, "name"),
+        SchemaId = JsonRead.String(JsonRead.Object(e, "schemaRef"), "id"),
+        Json = e.Clone(),
+    };
+}
+
+/// <summary>An XDM schema in the tenant container of the Schema Registry.</summary>
+public sealed record XdmSchema
+{
+    /// <summary>The schema's <c>$id</c> URI, used as the <c>xdmSchema</c> of mapping sets and target connections.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The <c>meta:altId</c>.</summary>
+    public string? AltId { get; init; }
+
+    /// <summary>The title.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The version, e.g. <c>1.0</c>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The whole schema.</summary>
+    public JsonElement Json { get; init; }
+
+    internal static XdmSchema FromJson(JsonElement e) => new()
+    {
+        Id = JsonRead.RequiredString(e, "$id", "schema"),
+        AltId = JsonRead.String(e, "meta:altId"),
+        Title = JsonRead.String(e, "title"),
+        Version = JsonRead.String(e, "version"),
+        Json = e.Clone(),
+    };
+}

@@ -1,0 +1,117 @@
+using AepFlow.Http;
+using AepFlow.Paging;
+using AepFlow.Requests;
+using AepFlow.Resources;
+
+namespace AepFlow.Services;
+
+/// <summary>Flow Service base connections (account credentials): <c>/connections</c>.</summary>
+public sealed class ConnectionsClient
+{
+    private readonly AepTransport _transport;
+
+    internal ConnectionsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Creates a base connection; the request is validated first.</summary>
+    public Task<CreatedResource> CreateAsync(CreateConnectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/connections").WithBody(request), "connection", cancellationToken);
+    }
+
+    /// <summary>Reads one base connection.</summary>
+    public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Connection.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/connections", id, "connection", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists base connections, following every page.</summary>
+    public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/connections", query, Connection.FromJson, cancellationToken);
+
+    /// <summary>Patches a base connection with <c>if-match</c> (Flow Service serves this on the trailing-slash path).</summary>
+    public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/connections/" + AepRequest.Escape(id) + "/", "/connections/{id}/", etag, operations), "connection", cancellationToken);
+    }
+
+    /// <summary>Deletes a base connection (on the trailing-slash path, as Flow Service declares it).</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/connections/" + AepRequest.Escape(id) + "/") { Route = "/connections/{id}/" }, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Flow Service source connections: <c>/sourceConnections</c>.</summary>
+public sealed class SourceConnectionsClient
+{
+    private readonly AepTransport _transport;
+
+    internal SourceConnectionsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Creates a source connection; the request (and its typed params) is validated first.</summary>
+    public Task<CreatedResource> CreateAsync(CreateSourceConnectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/sourceConnections").WithBody(request), "source connection", cancellationToken);
+    }
+
+    /// <summary>Reads one source connection.</summary>
+    public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Connection.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/sourceConnections", id, "source connection", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists source connections, following every page.</summary>
+    public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/sourceConnections", query, Connection.FromJson, cancellationToken);
+
+    /// <summary>Patches a source connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
+    public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/sourceConnections/" + AepRequest.Escape(id), "/sourceConnections/{id}", etag, operations), "source connection", cancellationToken);
+    }
+
+    /// <summary>Deletes a source connection.</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/sourceConnections/" + AepRequest.Escape(id)) { Route = "/sourceConnections/{id}" }, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Flow Service target connections: <c>/targetConnections</c>.</summary>
+public sealed class TargetConnectionsClient
+{
+    private readonly AepTransport _transport;
+
+    internal TargetConnectionsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Creates a target connection; the request is validated first.</summary>
+    public Task<CreatedResource> CreateAsync(CreateTargetConnectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/targetConnections").WithBody(request), "target connection", cancellationToken);
+    }
+
+    /// <summary>Reads one target connection.</summary>
+    public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Connection.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/targetConnections", id, "target connection", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists target connections, following every page.</summary>
+    public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/targetConnections", query, Connection.FromJson, cancellationToken);
+
+    /// <summary>Patches a target connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
+    public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/targetConnections/" + AepRequest.Escape(id), "/targetConnections/{id}", etag, operations), "target connection", cancellationToken);
+    }
+
+    /// <summary>Deletes a target connection.</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/targetConnections/" + AepRequest.Escape(id)) { Route = "/targetConnections/{id}" }, cancellationToken).ConfigureAwait(false);
+    }
+}

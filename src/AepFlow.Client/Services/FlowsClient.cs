@@ -1,0 +1,51 @@
+using AepFlow.Http;
+using AepFlow.Paging;
+using AepFlow.Requests;
+using AepFlow.Resources;
+using AepFlow.Validation;
+
+namespace AepFlow.Services;
+
+/// <summary>Flow Service dataflows: <c>/flows</c>.</summary>
+public sealed class FlowsClient
+{
+    private readonly AepTransport _transport;
+
+    internal FlowsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>
+    /// Creates a dataflow from a generated <c>CreateFlowRequest</c>. The request is validated against its flowSpec first; an
+    /// invalid one throws <see cref="AepValidationException"/> and nothing is sent.
+    /// </summary>
+    public Task<CreatedResource> CreateAsync(IFlowRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/flows").WithBody(request), "flow", cancellationToken);
+    }
+
+    /// <summary>Reads one dataflow.</summary>
+    public async Task<Flow> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Flow.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/flows", id, "flow", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists dataflows, following every page.</summary>
+    /// <example><code>client.Flows.ListAsync(ListQuery.Where(PropertyFilter.Equal("flowSpec.id", CrmToAep.Id)))</code></example>
+    public IAsyncEnumerable<Flow> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/flows", query, Flow.FromJson, cancellationToken);
+
+    /// <summary>
+    /// Applies JSON Patch <paramref name="operations"/> to a dataflow, sending <paramref name="etag"/> as <c>if-match</c>.
+    /// A stale etag throws <see cref="AepConcurrencyException"/>.
+    /// </summary>
+    public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/flows/" + AepRequest.Escape(id), "/flows/{id}", etag, operations), "flow", cancellationToken);
+    }
+
+    /// <summary>Deletes a dataflow.</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/flows/" + AepRequest.Escape(id)) { Route = "/flows/{id}" }, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using AepFlow.Http;
+using AepFlow.Paging;
+using AepFlow.Requests;
+using AepFlow.Resources;
+
+namespace AepFlow.Services;
+
+/// <summary>Data Prep mapping sets: <c>/data/foundation/conversion/mappingSets</c>.</summary>
+public sealed class MappingSetsClient
+{
+    private readonly AepTransport _transport;
+
+    internal MappingSetsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Creates a mapping set; the answer carries the id and version a flow's <c>Mapping</c> transformation needs.</summary>
+    public async Task<MappingSet> CreateAsync(CreateMappingSetRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.Conversion, "/mappingSets").WithBody(request), cancellationToken).ConfigureAwait(false);
+        return MappingSet.FromJson(response.Json);
+    }
+
+    /// <summary>Reads one mapping set.</summary>
+    public async Task<MappingSet> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        MappingSet.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.Conversion, "/mappingSets", id, "mapping set", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists mapping sets, following every page.</summary>
+    public IAsyncEnumerable<MappingSet> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.Conversion, "/mappingSets", query, MappingSet.FromJson, cancellationToken);
+}
+
+/// <summary>Catalog datasets: <c>/data/foundation/catalog/dataSets</c>.</summary>
+public sealed class DataSetsClient
+{
+    private readonly AepTransport _transport;
+
+    internal DataSetsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Creates a dataset. Catalog answers <c>["@/dataSets/{id}"]</c>; the id is taken from it.</summary>
+    public async Task<CreatedResource> CreateAsync(CreateDataSetRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.Catalog, "/dataSets").WithBody(request), cancellationToken).ConfigureAwait(false);
+        return new CreatedResource(ParseCreatedId(response.Json), response.Etag);
+    }
+
+    /// <summary>Reads one dataset. Catalog answers <c>{"{id}": {…}}</c>.</summary>
+    public async Task<DataSet> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var response = await _transport.SendAsync(Calls.Get(ServiceBasePaths.Catalog, "/dataSets/" + AepRequest.Escape(id), "/dataSets/{id}"), cancellationToken).ConfigureAwait(false);
+        var root = response.Json;
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            if (root.TryGetProperty(id, out var keyed) && keyed.ValueKind == JsonValueKind.Object)
+            {
+                return DataSet.FromJson(id, keyed);
+            }
+
+            if (root.TryGetProperty("name", out _) || root.TryGetProperty("schemaRef", out _))
+            {
+                return DataSet.FromJson(id, root);
+            }
+        }
+
+        throw new JsonException($"The Catalog response for dataset '{id}' does not hold it.");
+    }
+
+    internal static string ParseCreatedId(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in root.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && item.GetString() is { } reference)
+                {
+                    var slash = reference.LastIndexOf('/');
+                    return slash >= 0 ? reference[(slash + 1)..] : reference;
+                }
+            }
+        }
+        else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+        {
+            return id.GetString()!;
+        }
+
+        throw new JsonException("The Catalog response to a dataset creation holds no dataset reference.");
+    }
+}
+
+/// <summary>Schema Registry schemas in the tenant container: <c>/data/foundation/schemaregistry/tenant/schemas</c>.</summary>
+public sealed class SchemasClient
+{
+    /// <summary>The Accept header asking for a schema with its references kept (major version 1).</summary>
+    public const string SchemaAccept = "application/vnd.adobe.xed+json; version=1";
+
+    private readonly AepTransport _transport;
+
+    internal SchemasClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Creates a schema; the answer carries its <c>$id</c> for datasets, target connections and mapping sets.</summary>
+    public async Task<XdmSchema> CreateAsync(CreateSchemaRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.SchemaRegistry, "/tenant/schemas").WithBody(request), cancellationToken).ConfigureAwait(false);
+        return XdmSchema.FromJson(response.Json);
+    }
+
+    /// <summary>Reads a schema by its <c>$id</c> or <c>meta:altId</c> (escaped into the path).</summary>
+    public async Task<XdmSchema> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var request = Calls.Get(ServiceBasePaths.SchemaRegistry, "/tenant/schemas/" + AepRequest.Escape(id), "/tenant/schemas/{id}")
+            .AddHeader("Accept", SchemaAccept);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return XdmSchema.FromJson(response.Json);
+    }
+}

@@ -1,0 +1,65 @@
+using AepFlow.Http;
+using AepFlow.Paging;
+using AepFlow.Resources;
+
+namespace AepFlow.Services;
+
+/// <summary>Flow Service flowSpecs: <c>/flowSpecs</c> (read-only for customers).</summary>
+public sealed class FlowSpecsClient
+{
+    private readonly AepTransport _transport;
+
+    internal FlowSpecsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Reads one flowSpec.</summary>
+    public async Task<FlowSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        FlowSpec.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/flowSpecs", id, "flowSpec", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists flowSpecs, following every page.</summary>
+    public IAsyncEnumerable<FlowSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/flowSpecs", query, FlowSpec.FromJson, cancellationToken);
+
+    /// <summary>Looks a flowSpec up by name (<c>property=name==CRMToAEP</c>); <see langword="null"/> when there is none.</summary>
+    public async Task<FlowSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        await Calls.FirstOrDefaultAsync(ListAsync(ListQuery.Where(PropertyFilter.Equal("name", name)), cancellationToken), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>Flow Service connectionSpecs: <c>/connectionSpecs</c> (read-only for customers).</summary>
+public sealed class ConnectionSpecsClient
+{
+    private readonly AepTransport _transport;
+
+    internal ConnectionSpecsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Reads one connectionSpec.</summary>
+    public async Task<ConnectionSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        ConnectionSpec.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/connectionSpecs", id, "connectionSpec", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists connectionSpecs, following every page.</summary>
+    public IAsyncEnumerable<ConnectionSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/connectionSpecs", query, ConnectionSpec.FromJson, cancellationToken);
+
+    /// <summary>Looks a connectionSpec up by name (e.g. <c>salesforce</c>); <see langword="null"/> when there is none.</summary>
+    public async Task<ConnectionSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        await Calls.FirstOrDefaultAsync(ListAsync(ListQuery.Where(PropertyFilter.Equal("name", name)), cancellationToken), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>Flow Service dataflow runs: <c>/runs</c>.</summary>
+public sealed class RunsClient
+{
+    private readonly AepTransport _transport;
+
+    internal RunsClient(AepTransport transport) => _transport = transport;
+
+    /// <summary>Reads one run.</summary>
+    public async Task<FlowRun> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        FlowRun.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/runs", id, "run", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Lists runs, following every page.</summary>
+    public IAsyncEnumerable<FlowRun> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/runs", query, FlowRun.FromJson, cancellationToken);
+
+    /// <summary>Lists the runs of one dataflow (<c>property=flowId==…</c>), newest first.</summary>
+    public IAsyncEnumerable<FlowRun> ListForFlowAsync(string flowId, CancellationToken cancellationToken = default) =>
+        ListAsync(ListQuery.Where(PropertyFilter.Equal("flowId", flowId)).OrderedBy(OrderBy.Descending("createdAt")), cancellationToken);
+}
