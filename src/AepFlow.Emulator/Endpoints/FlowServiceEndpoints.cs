@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using AepFlow.Emulator.Errors;
+
+namespace AepFlow.Emulator.Endpoints;
+
+/// <summary>Flow Service under <c>/data/foundation/flowservice</c>: specs, connections, flows and runs.</summary>
+internal static class FlowServiceEndpoints
+{
+    public const string BasePath = "/data/foundation/flowservice";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(BasePath);
+
+        group.MapGet("/flowSpecs", (HttpContext http, EmulatorState state) =>
+            FlowServiceCrud.ListOf(http, state, state.Specs.FlowSpecs.Values.Select(Copy).OrderBy(s => JsonRead.String(s, "name"), StringComparer.Ordinal)));
+        group.MapGet("/flowSpecs/{id}", (string id, EmulatorState state) =>
+            state.Specs.FlowSpecs.TryGetValue(id, out var spec)
+                ? FlowServiceCrud.Single(Copy(spec))
+                : AepErrors.NotFound(FlowServiceCrud.NotFoundCode, "flowSpec", id));
+
+        group.MapGet("/connectionSpecs", (HttpContext http, EmulatorState state) =>
+            FlowServiceCrud.ListOf(http, state, state.Specs.ConnectionSpecs.Values.Select(Copy).OrderBy(s => JsonRead.String(s, "name"), StringComparer.Ordinal)));
+        group.MapGet("/connectionSpecs/{id}", (string id, EmulatorState state) =>
+            state.Specs.ConnectionSpecs.TryGetValue(id, out var spec)
+                ? FlowServiceCrud.Single(Copy(spec))
+                : AepErrors.NotFound(FlowServiceCrud.NotFoundCode, "connectionSpec", id));
+
+        FlowServiceCrud.Map(group, ConnectionRules.BaseConnections);
+        FlowServiceCrud.Map(group, ConnectionRules.SourceConnections);
+        FlowServiceCrud.Map(group, ConnectionRules.TargetConnections);
+        FlowServiceCrud.Map(group, FlowRules.Flows);
+
+        group.MapGet("/runs", (HttpContext http, EmulatorState state) =>
+            FlowServiceCrud.ListOf(http, state, FlowServiceCrud.Collection(state, RequestContext.From(http), FlowRules.RunsCollection).Snapshot()));
+        group.MapGet("/runs/{id}", (string id, HttpContext http, EmulatorState state) =>
+            FlowServiceCrud.Collection(state, RequestContext.From(http), FlowRules.RunsCollection).TryGet(id, out var run)
+                ? FlowServiceCrud.Single(run)
+                : AepErrors.NotFound(FlowServiceCrud.NotFoundCode, "Run", id));
+    }
+
+    // Specs are shared and frozen; every response gets its own copy.
+    private static JsonObject Copy(JsonObject spec) => (JsonObject)spec.DeepClone();
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AepFlow.Emulator.Errors;
+
+namespace AepFlow.Emulator;
+
+/// <summary>A parsed request body, or the 400 to send when it cannot be parsed.</summary>
+internal readonly record struct RequestBody<T>(T? Value, string Text, IResult? Error)
+    where T : JsonNode;
+
+/// <summary>Reads request bodies as JSON nodes, turning malformed JSON into Adobe-shaped 400s.</summary>
+internal static class RequestBodyReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
+
+    public static Task<RequestBody<JsonObject>> ReadObjectAsync(HttpRequest request, string errorCode) =>
+        ReadAsync<JsonObject>(request, errorCode, "a JSON object");
+
+    public static Task<RequestBody<JsonArray>> ReadArrayAsync(HttpRequest request, string errorCode) =>
+        ReadAsync<JsonArray>(request, errorCode, "a JSON array of patch operations");
+
+    private static async Task<RequestBody<T>> ReadAsync<T>(HttpRequest request, string errorCode, string expected)
+        where T : JsonNode
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(null, text, AepErrors.BadRequest(errorCode, $"The request body is empty; expected {expected}."));
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(text, documentOptions: DocumentOptions);
+            return node is T typed
+                ? new(typed, text, null)
+                : new(null, text, AepErrors.BadRequest(errorCode, $"The request body must be {expected}."));
+        }
+        catch (JsonException ex)
+        {
+            return new(null, text, AepErrors.InvalidJson(errorCode, ex.Message));
+        }
+    }
+}
