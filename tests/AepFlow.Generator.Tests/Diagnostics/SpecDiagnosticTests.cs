@@ -1,0 +1,223 @@
+using AepFlow.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AepFlow.Generator.Tests.Diagnostics;
+
+/// <summary>Each spec diagnostic is reported with its severity at the exact line and column inside the spec file.</summary>
+public sealed class SpecDiagnosticTests
+{
+    private const string FlowSpecPath = "/project/specs/acme.flowspec.json";
+
+    private const string TrailingComma = """
+        {
+          "id": "11111111-1111-4111-8111-111111111111",
+          "name": "Broken",
+        }
+        """;
+
+    private const string UnterminatedString = """
+        {
+          "id": "11111111-1111-4111-8111-111111111111",
+          "name": "Broken
+        }
+        """;
+
+    private const string TemplateToken = """
+        {
+          "id": {FLOW_SPEC_ID},
+          "name": "Templated"
+        }
+        """;
+
+    public static TheoryData<string, string, int, int> NotJson => new()
+    {
+        // name, content, expected 0-based line and column (written by hand, cross-checked with System.Text.Json below)
+        { "trailing comma before }", TrailingComma, 3, 0 },
+        { "string never closed", UnterminatedString, 2, 17 },
+        { "template token instead of a value", TemplateToken, 1, 9 },
+        { "empty file", "", 0, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotJson))]
+    public void FileThatIsNotJsonGetsAepf001AtTheParserErrorPosition(string name, string content, int line, int column)
+    {
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, content)]).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF001"));
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        AssertAt(diagnostic, FlowSpecPath, new LinePosition(line, column), name);
+        if (content.Length > 0)
+        {
+            Assert.Equal(JsonErrorPosition.Of(content), new LinePosition(line, column));
+        }
+    }
+
+    [Fact]
+    public void JsonThatIsNotAFlowSpecGetsAepf002AtTheRoot()
+    {
+        const string content = """
+            [
+              { "id": "11111111-1111-4111-8111-111111111111" }
+            ]
+            """;
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, content)]).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF002"));
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        AssertAt(diagnostic, FlowSpecPath, new LinePosition(0, 0));
+        Assert.Empty(run.Diagnostics("AEPF001"));
+    }
+
+    [Fact]
+    public void ItemWithoutIdGetsAepf002AtThatItemAndTheOtherItemStillGenerates()
+    {
+        const string content = """
+            {
+              "items": [
+                {
+                  "id": "22222222-2222-4222-8222-222222222222",
+                  "name": "GoodOne",
+                  "version": "1.0",
+                  "sourceConnectionSpecIds": [],
+                  "targetConnectionSpecIds": []
+                },
+                {
+                  "name": "NoId",
+                  "version": "1.0"
+                }
+              ]
+            }
+            """;
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, content)]).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF002"));
+        AssertAt(diagnostic, FlowSpecPath, new LinePosition(9, 4));
+        Assert.Contains("FlowSpecs.GoodOne.g.cs", run.GeneratedSources.Keys);
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void UntypeableMemberGetsAepf003AtItsSchemaAndFallsBackToJsonElement()
+    {
+        const string content = """
+            {
+              "id": "33333333-3333-4333-8333-333333333333",
+              "name": "MixedTypes",
+              "version": "1.0",
+              "sourceConnectionSpecIds": [],
+              "targetConnectionSpecIds": [],
+              "transformationSpecs": [
+                {
+                  "name": "Ledger",
+                  "spec": {
+                    "type": "object",
+                    "properties": {
+                      "amount": { "type": ["number", "string"] },
+                      "currency": { "type": "string", "enum": ["EUR", "USD"] }
+                    },
+                    "required": ["currency"]
+                  }
+                }
+              ]
+            }
+            """;
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, content)]).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF003"));
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        AssertAt(diagnostic, FlowSpecPath, JsonErrorPosition.PositionOf(content, """{ "type": ["number", "string"] }"""));
+        run.AssertNoErrors();
+
+        var ledger = run.OutputCompilation.GetTypeByMetadataName("AepFlow.FlowSpecs.MixedTypes+LedgerParams");
+        Assert.NotNull(ledger);
+        var amount = ledger!.GetMembers("Amount").OfType<IPropertySymbol>().Single();
+        Assert.Equal("System.Text.Json.JsonElement", amount.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString().TrimEnd('?'));
+        var currency = ledger.GetMembers("Currency").OfType<IPropertySymbol>().Single();
+        Assert.Equal(TypeKind.Enum, currency.Type.TypeKind);
+        Assert.True(currency.IsRequired);
+    }
+
+    [Fact]
+    public void TwoUserFilesWithTheSameIdGetAepf004OnTheLaterFile()
+    {
+        const string first = """
+            {
+              "id": "44444444-4444-4444-8444-444444444444",
+              "name": "FirstLedger",
+              "version": "1.0",
+              "sourceConnectionSpecIds": [],
+              "targetConnectionSpecIds": []
+            }
+            """;
+        const string second = """
+            {
+              "name": "SecondLedger",
+              "id": "44444444-4444-4444-8444-444444444444",
+              "version": "2.0",
+              "sourceConnectionSpecIds": [],
+              "targetConnectionSpecIds": []
+            }
+            """;
+        const string laterPath = "/project/specs/b-ledger.flowspec.json";
+
+        // Listed later-first on purpose: "later" means by path order, not by MSBuild item order.
+        var run = GeneratorHarness.Run(
+            [new InMemoryAdditionalText(laterPath, second), new InMemoryAdditionalText("/project/specs/a-ledger.flowspec.json", first)])
+            .AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF004"));
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        AssertAt(diagnostic, laterPath, JsonErrorPosition.PositionOf(second, "\"44444444"));
+        Assert.Contains("FlowSpecs.FirstLedger.g.cs", run.GeneratedSources.Keys);
+        Assert.DoesNotContain("FlowSpecs.SecondLedger.g.cs", run.GeneratedSources.Keys);
+        run.AssertNoErrors();
+    }
+
+    [Fact]
+    public void ClientCompilationGetsNoSpecModelsAndNoSpecDiagnostics()
+    {
+        var run = GeneratorHarness.Run(
+            [new InMemoryAdditionalText(FlowSpecPath, TrailingComma)],
+            buildProperties: new Dictionary<string, string> { ["AepFlowGenerateClient"] = "true" }).AssertNoCrash();
+
+        Assert.Empty(run.AllDiagnostics.Where(d => d.Id.StartsWith("AEPF", StringComparison.Ordinal)));
+        Assert.DoesNotContain(run.GeneratedSources.Keys, h => h.StartsWith("FlowSpecs.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SpecFilterGeneratesOnlyTheNamedBundledSpecs()
+    {
+        var run = GeneratorHarness.Run(
+            buildProperties: new Dictionary<string, string> { ["AepFlowSpecs"] = "CRMToAEP;9753525b-82c7-4dce-8a9b-5ccfce2b9876" })
+            .AssertNoErrors();
+
+        var flowSpecFiles = run.GeneratedSources.Keys
+            .Where(h => h.StartsWith("FlowSpecs.", StringComparison.Ordinal) && h != "FlowSpecs.FlowSpecCatalog.g.cs")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["FlowSpecs.CloudStorageToAep.g.cs", "FlowSpecs.CrmToAep.g.cs"], flowSpecFiles);
+    }
+
+    [Theory]
+    [InlineData("AEPF001")]
+    [InlineData("AEPF002")]
+    [InlineData("AEPF003")]
+    [InlineData("AEPF004")]
+    public void DiagnosticIsDocumentedAndTrackedForRelease(string id)
+    {
+        Assert.Contains(id, File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "docs", "diagnostics.md")), StringComparison.Ordinal);
+        Assert.Contains(id, File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "src", "AepFlow.Generator", "AnalyzerReleases.Unshipped.md")), StringComparison.Ordinal);
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, string path, LinePosition expected, string? because = null)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.True(
+            span.Path == path && span.StartLinePosition == expected,
+            $"{because} expected {path}{expected}, got {DiagnosticText.Describe(diagnostic)} at {span.Path}{span.StartLinePosition}");
+    }
+}
