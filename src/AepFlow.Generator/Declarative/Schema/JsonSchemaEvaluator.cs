@@ -73,8 +73,10 @@ internal sealed class JsonSchemaEvaluator
     private string When => _conditions.Count == 0 ? "" : " when " + string.Join(" and ", _conditions.Distinct());
 
     /// <summary>Adds an error; the condition that made the rule apply goes before the fix ("… when frequency is once: remove it").</summary>
-    private void Report(List<SchemaError> errors, JsonNode node, string keyword, string message, object? origin = null, string? fix = null) =>
-        errors.Add(new SchemaError(Pointer, keyword, message + When + (fix == null ? "" : ": " + fix), node, _conditionalDepth > 0, origin));
+    /// <remarks>Reads as rule, condition, actual value, fix: "interval must be at least 15 when frequency is minute, not 10".</remarks>
+    private void Report(List<SchemaError> errors, JsonNode node, string keyword, string message, object? origin = null, string? fix = null, string? actual = null) =>
+        errors.Add(new SchemaError(Pointer, keyword, message + When + (actual == null ? "" : ", not " + actual) + (fix == null ? "" : ": " + fix),
+            node, _conditionalDepth > 0, origin));
 
     private static SchemaOutcome Combine(SchemaOutcome a, SchemaOutcome b) =>
         a == SchemaOutcome.Invalid || b == SchemaOutcome.Invalid ? SchemaOutcome.Invalid
@@ -191,7 +193,7 @@ internal sealed class JsonSchemaEvaluator
         }
 
         string expected = string.Join(" or ", allowed.Select(WithArticle));
-        string message = $"{Subject} must be {expected}, not {DescribeKind(node)}";
+        string message = $"{Subject} must be {expected}";
         string? fix = null;
         if (node.Kind == JsonNodeKind.String && allowed.Any(t => HasType(Reparse(node.Text!), t)))
         {
@@ -202,7 +204,7 @@ internal sealed class JsonSchemaEvaluator
             fix = $"write \"{node.Display}\" in quotes";
         }
 
-        Report(errors, node, "type", message, fix: fix);
+        Report(errors, node, "type", message, fix: fix, actual: DescribeKind(node));
         return SchemaOutcome.Invalid;
     }
 
@@ -262,7 +264,7 @@ internal sealed class JsonSchemaEvaluator
             if (!values.EnumerateArray().Any(v => JsonEquality.AreEqual(v, node)))
             {
                 var options = values.EnumerateArray().Select(v => v.GetRawText()).ToList();
-                string message = $"{Subject} must be one of {string.Join(", ", options)}, not {node.Display}";
+                string message = $"{Subject} must be one of {string.Join(", ", options)}";
                 string? fix = null;
                 if (node.Kind == JsonNodeKind.String)
                 {
@@ -270,14 +272,14 @@ internal sealed class JsonSchemaEvaluator
                     fix = close == null ? null : $"did you mean \"{close}\"?";
                 }
 
-                Report(errors, node, "enum", message, fix: fix);
+                Report(errors, node, "enum", message, fix: fix, actual: node.Display);
                 outcome = SchemaOutcome.Invalid;
             }
         }
 
         if (schema.TryGetProperty("const", out var constant) && !JsonEquality.AreEqual(constant, node))
         {
-            Report(errors, node, "const", $"{Subject} must be {constant.GetRawText()}, not {node.Display}");
+            Report(errors, node, "const", $"{Subject} must be {constant.GetRawText()}", actual: node.Display);
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -299,7 +301,7 @@ internal sealed class JsonSchemaEvaluator
             if (draft4ExclusiveMin ? value <= limit : value < limit)
             {
                 string bound = draft4ExclusiveMin ? "greater than" : "at least";
-                Report(errors, node, "minimum", $"{Subject} must be {bound} {min.GetRawText()}, not {node.Text}");
+                Report(errors, node, "minimum", $"{Subject} must be {bound} {min.GetRawText()}", actual: node.Text);
                 outcome = SchemaOutcome.Invalid;
             }
         }
@@ -310,20 +312,20 @@ internal sealed class JsonSchemaEvaluator
             if (draft4ExclusiveMax ? value >= limit : value > limit)
             {
                 string bound = draft4ExclusiveMax ? "less than" : "at most";
-                Report(errors, node, "maximum", $"{Subject} must be {bound} {max.GetRawText()}, not {node.Text}");
+                Report(errors, node, "maximum", $"{Subject} must be {bound} {max.GetRawText()}", actual: node.Text);
                 outcome = SchemaOutcome.Invalid;
             }
         }
 
         if (exMin.ValueKind == JsonValueKind.Number && value <= exMin.GetDouble())
         {
-            Report(errors, node, "exclusiveMinimum", $"{Subject} must be greater than {exMin.GetRawText()}, not {node.Text}");
+            Report(errors, node, "exclusiveMinimum", $"{Subject} must be greater than {exMin.GetRawText()}", actual: node.Text);
             outcome = SchemaOutcome.Invalid;
         }
 
         if (exMax.ValueKind == JsonValueKind.Number && value >= exMax.GetDouble())
         {
-            Report(errors, node, "exclusiveMaximum", $"{Subject} must be less than {exMax.GetRawText()}, not {node.Text}");
+            Report(errors, node, "exclusiveMaximum", $"{Subject} must be less than {exMax.GetRawText()}", actual: node.Text);
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -332,7 +334,7 @@ internal sealed class JsonSchemaEvaluator
             double quotient = value / multiple.GetDouble();
             if (Math.Abs(quotient - Math.Round(quotient)) > 1e-9)
             {
-                Report(errors, node, "multipleOf", $"{Subject} must be a multiple of {multiple.GetRawText()}, not {node.Text}");
+                Report(errors, node, "multipleOf", $"{Subject} must be a multiple of {multiple.GetRawText()}", actual: node.Text);
                 outcome = SchemaOutcome.Invalid;
             }
         }
@@ -349,26 +351,26 @@ internal sealed class JsonSchemaEvaluator
         int length = CodePointLength(text);
         if (schema.TryGetProperty("minLength", out var minLength) && minLength.ValueKind == JsonValueKind.Number && length < minLength.GetDouble())
         {
-            Report(errors, node, "minLength", $"{Subject} must be at least {minLength.GetRawText()} characters long, not {length}");
+            Report(errors, node, "minLength", $"{Subject} must be at least {minLength.GetRawText()} characters long", actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxLength", out var maxLength) && maxLength.ValueKind == JsonValueKind.Number && length > maxLength.GetDouble())
         {
-            Report(errors, node, "maxLength", $"{Subject} must be at most {maxLength.GetRawText()} characters long, not {length}");
+            Report(errors, node, "maxLength", $"{Subject} must be at most {maxLength.GetRawText()} characters long", actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String && !Matches(pattern.GetString()!, text))
         {
-            Report(errors, node, "pattern", $"{Subject} must match the pattern {pattern.GetString()}, not {node.Display}");
+            Report(errors, node, "pattern", $"{Subject} must match the pattern {pattern.GetString()}", actual: node.Display);
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String &&
             !Formats.Check(format.GetString()!, text, out string expected))
         {
-            Report(errors, node, "format", $"{Subject} must be {expected}, not {node.Display}");
+            Report(errors, node, "format", $"{Subject} must be {expected}", actual: node.Display);
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -439,13 +441,13 @@ internal sealed class JsonSchemaEvaluator
 
         if (schema.TryGetProperty("minItems", out var minItems) && minItems.ValueKind == JsonValueKind.Number && node.Items.Count < minItems.GetDouble())
         {
-            Report(errors, node, "minItems", $"{Subject} must have at least {minItems.GetRawText()} items, not {node.Items.Count}");
+            Report(errors, node, "minItems", $"{Subject} must have at least {minItems.GetRawText()} items", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxItems", out var maxItems) && maxItems.ValueKind == JsonValueKind.Number && node.Items.Count > maxItems.GetDouble())
         {
-            Report(errors, node, "maxItems", $"{Subject} must have at most {maxItems.GetRawText()} items, not {node.Items.Count}");
+            Report(errors, node, "maxItems", $"{Subject} must have at most {maxItems.GetRawText()} items", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
