@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AepFlow.Validation;
@@ -7,6 +8,9 @@ namespace AepFlow.Http;
 /// <summary>The JSON body of an <see cref="AepRequest"/>. Create one through <see cref="AepRequest.WithBody(IAepModel)"/> and its overloads.</summary>
 public abstract class AepRequestBody
 {
+    // The body goes to an API, not into HTML: '+' in content types and non-ASCII names stay readable instead of \uXXXX.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private AepRequestBody()
     {
     }
@@ -21,7 +25,7 @@ public abstract class AepRequestBody
     public virtual ReadOnlyMemory<byte> ToUtf8Json()
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WriteTo(writer);
         }

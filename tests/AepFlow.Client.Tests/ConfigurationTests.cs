@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using AepFlow.Client.Tests.Infrastructure;
+using AepFlow.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AepFlow.Client.Tests;
+
+public class ConfigurationTests
+{
+    [Fact]
+    public async Task AddAepClient_binds_the_aep_section_and_sends_through_the_http_client_factory()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aep:BaseAddress"] = "https://emulator.test",
+            ["Aep:ClientId"] = "cfg-client",
+            ["Aep:OrgId"] = "CFG@AdobeOrg",
+            ["Aep:SandboxName"] = "cfg-sandbox",
+            ["Aep:AccessToken"] = "cfg-token",
+            ["Aep:MaxRetries"] = "1",
+            ["Aep:RetryBaseDelay"] = "00:00:00.010",
+        }).Build();
+        var handler = new RecordingHandler
+        {
+            Respond = (_, n, _) => Task.FromResult(n == 1
+                ? RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")
+                : RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"id":"f1"}]}""")),
+        };
+        var services = new ServiceCollection();
+        services.AddAepClient(configuration).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<AepClient>();
+        var flow = await client.Flows.GetAsync("f1");
+
+        Assert.Equal("f1", flow.Id);
+        Assert.Equal(2, handler.Requests.Count);
+        var sent = handler.Requests[^1];
+        Assert.Equal("emulator.test", sent.Uri.Host);
+        Assert.Equal("Bearer cfg-token", sent.Header("Authorization"));
+        Assert.Equal("cfg-client", sent.Header("x-api-key"));
+        Assert.Equal("CFG@AdobeOrg", sent.Header("x-gw-ims-org-id"));
+        Assert.Equal("cfg-sandbox", sent.Header("x-sandbox-name"));
+    }
+
+    [Fact]
+    public void Incomplete_options_name_what_is_missing()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new AepClient(new AepClientOptions { ClientId = "x" }));
+
+        Assert.Contains("OrgId", ex.Message);
+        Assert.Contains("ClientSecret", ex.Message);
+    }
+
+    [Fact]
+    public void Options_are_read_from_the_environment()
+    {
+        var names = new[] { "AEP_CLIENT_ID", "AEP_CLIENT_SECRET", "AEP_ORG_ID", "AEP_SANDBOX", "AEP_BASE_URL" };
+        var saved = names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable("AEP_CLIENT_ID", "env-client");
+            Environment.SetEnvironmentVariable("AEP_CLIENT_SECRET", "env-secret");
+            Environment.SetEnvironmentVariable("AEP_ORG_ID", "ENV@AdobeOrg");
+            Environment.SetEnvironmentVariable("AEP_SANDBOX", "env-sandbox");
+            Environment.SetEnvironmentVariable("AEP_BASE_URL", "http://127.0.0.1:5000");
+
+            var options = AepClientOptions.FromEnvironment();
+
+            Assert.True(AepClientOptions.EnvironmentHasCredentials());
+            Assert.Equal("env-client", options.ClientId);
+            Assert.Equal("env-secret", options.ClientSecret);
+            Assert.Equal("ENV@AdobeOrg", options.OrgId);
+            Assert.Equal("env-sandbox", options.SandboxName);
+            Assert.Equal(new Uri("http://127.0.0.1:5000"), options.BaseAddress);
+            options.EnsureValid();
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Each_call_is_traced_with_method_route_and_status()
+    {
+        var activities = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AepClientDiagnostics.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (activities) { activities.Add(a); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var handler = new RecordingHandler
+        {
+            Respond = (_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"id":"trace-me"}]}""", ("x-request-id", "rid-7"))),
+        };
+        using var client = TestClient.Create(handler);
+
+        await client.Flows.GetAsync("trace-me");
+
+        Activity activity;
+        lock (activities)
+        {
+            activity = Assert.Single(activities, a => a.DisplayName == "GET /data/foundation/flowservice/flows/{id}");
+        }
+
+        Assert.Equal("GET", activity.GetTagItem("http.request.method"));
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+        Assert.Equal("rid-7", activity.GetTagItem("aep.request_id"));
+        Assert.Equal(ActivityKind.Client, activity.Kind);
+    }
+}
