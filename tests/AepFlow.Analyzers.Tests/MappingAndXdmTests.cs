@@ -1,0 +1,110 @@
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AepFlow.Analyzers.Tests;
+
+/// <summary>AEPF022/023 on *.mapping.json files and the AepFlow.Xdm path constants generated from *.xdm.json files.</summary>
+public class MappingAndXdmTests
+{
+    private static readonly string LoyaltyXdm = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "loyalty.xdm.json"));
+
+    private static AdditionalText Xdm() => new InMemoryAdditionalText("/p/loyalty.xdm.json", LoyaltyXdm);
+
+    private static string Tutorial(string file) => File.ReadAllText(Harness.Reference("docs-examples/mappingsets/" + file));
+
+    [Fact]
+    public void Current_shape_tutorial_mapping_matches_its_schema()
+    {
+        var result = Harness.Run(new[] { "class C { }" },
+            new[] { Xdm(), new InMemoryAdditionalText("/p/create.mapping.json", Tutorial("dataprep-create-mappingset-request.json")) });
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Legacy_shape_tutorial_mapping_whose_schema_is_absent_gets_one_warning_at_the_schema_id()
+    {
+        var result = Harness.Run(new[] { "class C { }" },
+            new[] { Xdm(), new InMemoryAdditionalText("/p/db.mapping.json", Tutorial("database-create-mappingset-request.json")) });
+
+        Expect.Exactly(result.Diagnostics, ("AEPF023", 3, 22, 3, 113));
+        Assert.Equal(DiagnosticSeverity.Warning, result.Diagnostics[0].Severity);
+        Assert.StartsWith("Target schema \"https://ns.adobe.com/{TENANT_ID}/schemas/52b59140414aa6a370ef5e21155fd7a686744b8739ecc168\" is not among the *.xdm.json AdditionalFiles",
+            result.Diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void Legacy_shape_matched_by_alt_id_reports_a_misspelled_destination_with_the_closest_path()
+    {
+        const string mapping = """
+            {
+              "xdmSchema": "_{TENANT_ID}.schemas.89abc189258b1cb1a816d8f2b2341a6d98000ed8f4008305",
+              "mappings": [
+                { "destinationXdmPath": "person.name.fristName", "sourceAttribute": "first" },
+                { "destinationXdmPath": "productListItems[0].SKU", "sourceAttribute": "sku" },
+                { "destinationXdmPath": "_tenant.loyalty.points", "sourceAttribute": "pts" },
+                { "destinationXdmPath": "person.nickname", "sourceAttribute": "nick" }
+              ]
+            }
+            """;
+
+        var result = Harness.Run(new[] { "class C { }" }, new[] { Xdm(), new InMemoryAdditionalText("/p/m.mapping.json", mapping) });
+
+        Expect.Exactly(result.Diagnostics, ("AEPF022", 4, 29, 4, 52), ("AEPF022", 7, 29, 7, 46));
+        Assert.Equal("Destination \"person.name.fristName\" is not a field of XDM schema Loyalty Members: did you mean \"person.name.firstName\"?",
+            result.Diagnostics[0].Message);
+        Assert.Equal("Destination \"person.nickname\" is not a field of XDM schema Loyalty Members: did you mean \"person.name\"?",
+            result.Diagnostics[1].Message);
+    }
+
+    [Fact]
+    public void Mapping_file_with_template_tokens_that_break_json_is_one_located_error()
+    {
+        var result = Harness.Run(new[] { "class C { }" }, new[] { new InMemoryAdditionalText("/p/bad.mapping.json", "{\n  \"xdmSchema\": {TENANT_ID},\n}") });
+
+        Expect.Exactly(result.Diagnostics, ("AEPF024", 2, 17, 2, 17));
+    }
+
+    [Fact]
+    public void Xdm_path_constants_compile_and_hold_the_dot_paths()
+    {
+        const string code = """
+            public static class Uses
+            {
+                public const string First = AepFlow.Xdm.LoyaltyMembers.Person.Name.FirstName;
+                public const string Name = AepFlow.Xdm.LoyaltyMembers.Person.Name.Path;
+                public const string Sku = AepFlow.Xdm.LoyaltyMembers.ProductListItems.SKU;
+                public const string Id = AepFlow.Xdm.LoyaltyMembers.Id;
+                public const string Points = AepFlow.Xdm.LoyaltyMembers.Tenant.Loyalty.Points;
+                public const string PathField = AepFlow.Xdm.LoyaltyMembers.Tenant.Loyalty.PathField;
+                public const string SchemaId = AepFlow.Xdm.LoyaltyMembers.SchemaId;
+            }
+            """;
+
+        var result = Harness.Run(new[] { code }, new[] { Xdm() });
+
+        Assert.Empty(result.CompileErrors);
+        var uses = result.Compilation.GetTypeByMetadataName("Uses")!;
+        string Value(string name) => (string)uses.GetMembers(name).OfType<IFieldSymbol>().Single().ConstantValue!;
+        Assert.Equal("person.name.firstName", Value("First"));
+        Assert.Equal("person.name", Value("Name"));
+        Assert.Equal("productListItems.SKU", Value("Sku"));
+        Assert.Equal("_id", Value("Id"));
+        Assert.Equal("_tenant.loyalty.points", Value("Points"));
+        Assert.Equal("_tenant.loyalty.path", Value("PathField"));
+        Assert.Equal("https://ns.adobe.com/{TENANT_ID}/schemas/89abc189258b1cb1a816d8f2b2341a6d98000ed8f4008305", Value("SchemaId"));
+    }
+
+    [Fact]
+    public void Xdm_generation_is_cached_when_an_unrelated_source_changes()
+    {
+        var compilation = Harness.CreateCompilation("class C { }");
+        var generator = new AepFlow.Generator.Declarative.Xdm.XdmPathGenerator().AsSourceGenerator();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { generator }, new[] { Xdm() },
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D { }")));
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps["XdmSources"];
+        Assert.All(steps.SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+}
