@@ -19,7 +19,12 @@ internal sealed class RecordingMiddleware(RequestDelegate next, RequestLog log, 
         }
 
         string? body = null;
-        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        if (request.Path.StartsWithSegments("/ims"))
+        {
+            // Token requests carry the client secret.
+            body = "[redacted]";
+        }
+        else if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             request.EnableBuffering();
             using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
