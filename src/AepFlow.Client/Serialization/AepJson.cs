@@ -29,6 +29,15 @@ public static class AepJson
         }
     }
 
+    /// <summary>Throws unless the reader is on the start of an array that is itself an array element.</summary>
+    public static void ExpectArray(ref Utf8JsonReader reader, int index)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw TypeMismatch(Pointer(index), "an array", reader.TokenType);
+        }
+    }
+
     /// <summary>Reads the current property name and moves to its value.</summary>
     public static void ReadPropertyValue(ref Utf8JsonReader reader)
     {

@@ -40,6 +40,24 @@ public static class SchemaChecks
         return (decimal)value % divisor == 0m;
     }
 
+    /// <summary>Whether no two items are equal (<c>uniqueItems</c>); quadratic, allocation-free, meant for short lists.</summary>
+    public static bool AreUnique<T>(IReadOnlyList<T> items)
+    {
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < items.Count; i++)
+        {
+            for (var j = i + 1; j < items.Count; j++)
+            {
+                if (comparer.Equals(items[i], items[j]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Checks a <c>format</c>. Unknown formats are annotations and always pass, as JSON Schema specifies.</summary>
     public static bool IsFormat(string value, string format) => format switch
     {

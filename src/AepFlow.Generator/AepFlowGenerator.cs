@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using AepFlow.Generator.Diagnostics;
+using AepFlow.Generator.Emit;
+using AepFlow.Generator.Model;
+using AepFlow.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AepFlow.Generator;
+
+/// <summary>
+/// Generates typed, validated Flow Service request models from the bundled flowSpecs/connectionSpecs and the user's
+/// <c>*.flowspec.json</c> / <c>*.connectionspec.json</c> AdditionalFiles.
+/// </summary>
+/// <remarks>
+/// Pipeline: options and files are parsed into value-equal models; each spec feeds its own source output, so editing one
+/// spec regenerates one file; diagnostics travel on a separate branch so a moved diagnostic does not regenerate source.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class AepFlowGenerator : IIncrementalGenerator
+{
+    private const string FlowSpecSuffix = ".flowspec.json";
+    private const string ConnectionSpecSuffix = ".connectionspec.json";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var userFiles = context.AdditionalTextsProvider
+            .Where(static file => KindOf(file.Path) is not null)
+            .Select(static (file, cancellationToken) => ParseFile(file, cancellationToken))
+            .WithTrackingName(TrackingNames.AdditionalSpecFiles);
+
+        var collectedFiles = userFiles.Collect();
+
+        var bundled = options
+            .Select(static (options, _) => BundledSpecs.Select(options))
+            .WithTrackingName(TrackingNames.BundledSpecs);
+
+        var resolved = collectedFiles
+            .Combine(bundled)
+            .Combine(options)
+            .Select(static (input, _) => input.Right.GenerateClient
+                ? new ResolvedSpecs(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty)
+                : SpecResolver.Resolve(input.Left.Left, input.Left.Right))
+            .WithTrackingName(TrackingNames.ParsedSpecs);
+
+        var flowSpecs = resolved
+            .SelectMany(static (specs, _) => specs.FlowSpecs)
+            .WithTrackingName(TrackingNames.FlowSpecModels);
+
+        var connectionSpecs = resolved
+            .SelectMany(static (specs, _) => specs.ConnectionSpecs)
+            .WithTrackingName(TrackingNames.ConnectionSpecModels);
+
+        var catalog = resolved
+            .Combine(options)
+            .Select(static (input, _) => input.Right.GenerateClient ? null : BuildCatalog(input.Left))
+            .WithTrackingName(TrackingNames.CatalogModel);
+
+        var diagnostics = collectedFiles
+            .Combine(bundled)
+            .Combine(options)
+            .SelectMany(static (input, _) => input.Right.GenerateClient ? ImmutableArray<DiagnosticInfo>.Empty : CollectDiagnostics(input.Left.Left, input.Left.Right))
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(flowSpecs, static (spc, spec) =>
+            AddSource(spc, "FlowSpecs." + spec.ClassName + ".g.cs", spec.Name, () => FlowSpecEmitter.Emit(spec)));
+
+        context.RegisterSourceOutput(connectionSpecs, static (spc, spec) =>
+            AddSource(spc, "ConnectionSpecs." + spec.ClassName + ".g.cs", spec.Name, () => ConnectionSpecEmitter.Emit(spec)));
+
+        context.RegisterSourceOutput(catalog, static (spc, model) =>
+        {
+            if (model is null)
+            {
+                return;
+            }
+
+            AddSource(spc, "FlowSpecs.FlowSpecCatalog.g.cs", "FlowSpecCatalog", () => CatalogEmitter.Emit(model));
+            AddSource(spc, "AepFlowJsonContext.g.cs", "AepFlowJsonContext", () => JsonContextEmitter.Emit(model));
+        });
+
+        context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+    }
+
+    internal static SpecKind? KindOf(string path)
+    {
+        if (path.EndsWith(FlowSpecSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return SpecKind.FlowSpec;
+        }
+
+        return path.EndsWith(ConnectionSpecSuffix, StringComparison.OrdinalIgnoreCase) ? SpecKind.ConnectionSpec : null;
+    }
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
+    {
+        var generateClient = options.TryGetValue("build_property.AepFlowGenerateClient", out var client) && IsTrue(client);
+        var includeBundled = !options.TryGetValue("build_property.AepFlowIncludeBundledSpecs", out var bundled) || string.IsNullOrWhiteSpace(bundled) || IsTrue(bundled);
+        var selected = new List<string>();
+        if (options.TryGetValue("build_property.AepFlowSpecs", out var specs) && !string.IsNullOrWhiteSpace(specs))
+        {
+            foreach (var part in specs.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var trimmed = part.Trim();
+                if (trimmed.Length > 0)
+                {
+                    selected.Add(trimmed);
+                }
+            }
+        }
+
+        return new GeneratorOptions(generateClient, includeBundled, EquatableArray.From(selected));
+    }
+
+    private static bool IsTrue(string value) => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static ParsedSpecFile ParseFile(AdditionalText file, System.Threading.CancellationToken cancellationToken)
+    {
+        var kind = KindOf(file.Path)!.Value;
+        SourceText? text;
+        try
+        {
+            text = file.GetText(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            text = null;
+        }
+
+        if (text is null)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, new LocationInfo(file.Path, default, default), file.Path, "the file could not be read");
+            return new ParsedSpecFile(file.Path, EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, EquatableArray<SpecIdentity>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
+
+        return SpecFileReader.Read(file.Path, text, kind, isBundled: false);
+    }
+
+    private static ImmutableArray<DiagnosticInfo> CollectDiagnostics(ImmutableArray<ParsedSpecFile> userFiles, BundledSpecSet bundled)
+    {
+        var result = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        result.AddRange(bundled.Diagnostics);
+        foreach (var file in userFiles)
+        {
+            result.AddRange(file.Diagnostics);
+        }
+
+        result.AddRange(SpecResolver.DuplicateIds(userFiles));
+        return result.ToImmutable();
+    }
+
+    private static CatalogModel BuildCatalog(ResolvedSpecs specs)
+    {
+        var classes = new List<(string Name, string ClassName, string Id)>();
+        foreach (var spec in specs.FlowSpecs)
+        {
+            classes.Add((spec.Name, spec.ClassName, spec.Id));
+        }
+
+        classes.Sort((a, b) => string.CompareOrdinal(a.ClassName, b.ClassName));
+        var classNames = new List<string>();
+        var labels = new List<string>();
+        foreach (var (name, className, id) in classes)
+        {
+            classNames.Add(className);
+            labels.Add(name + " (" + id + ")");
+        }
+
+        var types = new List<ContextTypeModel>();
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spec in specs.FlowSpecs)
+        {
+            var prefix = "global::AepFlow.FlowSpecs." + spec.ClassName + ".";
+            types.Add(new ContextTypeModel(prefix + "CreateFlowRequest", Naming.Unique(spec.ClassName + "CreateFlowRequest", propertyNames)));
+            AddTypes(spec.Types, prefix, spec.ClassName, types, propertyNames);
+        }
+
+        foreach (var spec in specs.ConnectionSpecs)
+        {
+            AddTypes(spec.Types, "global::AepFlow.ConnectionSpecs." + spec.ClassName + ".", spec.ClassName, types, propertyNames);
+        }
+
+        return new CatalogModel(EquatableArray.From(classNames), EquatableArray.From(labels), EquatableArray.From(types));
+    }
+
+    private static void AddTypes(SpecTypes specTypes, string prefix, string className, List<ContextTypeModel> types, HashSet<string> propertyNames)
+    {
+        foreach (var type in specTypes.Objects)
+        {
+            types.Add(new ContextTypeModel(prefix + type.Name, Naming.Unique(className + type.Name, propertyNames)));
+        }
+
+        foreach (var type in specTypes.Enums)
+        {
+            types.Add(new ContextTypeModel(prefix + type.Name, Naming.Unique(className + type.Name, propertyNames)));
+        }
+    }
+
+    // An emitter bug must not fail the user's build with CS8785: report it on the spec instead and skip that file.
+    private static void AddSource(SourceProductionContext context, string hintName, string specName, Func<string> emit)
+    {
+        string source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, specName, ex.GetType().Name + ": " + ex.Message));
+            return;
+        }
+
+        context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+    }
+}

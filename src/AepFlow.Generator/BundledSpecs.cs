@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using AepFlow.Generator.Model;
+using AepFlow.Generator.Parsing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AepFlow.Generator;
+
+/// <summary>
+/// The specs embedded in the generator (<c>AepFlow.Specs.flowspecs.*</c>, <c>AepFlow.Specs.connectionspecs.*</c>).
+/// Parsed once per process: the resources never change while the assembly is loaded.
+/// </summary>
+internal static class BundledSpecs
+{
+    private const string FlowPrefix = "AepFlow.Specs.flowspecs.";
+    private const string ConnectionPrefix = "AepFlow.Specs.connectionspecs.";
+
+    private static readonly Lazy<IReadOnlyList<ParsedSpecFile>> All = new(Load);
+
+    public static IReadOnlyList<ParsedSpecFile> Files => All.Value;
+
+    public static BundledSpecSet Select(GeneratorOptions options)
+    {
+        var flowSpecs = new List<FlowSpecModel>();
+        var connectionSpecs = new List<ConnectionSpecModel>();
+        var diagnostics = new List<DiagnosticInfo>();
+        if (!options.IncludeBundledSpecs || options.GenerateClient)
+        {
+            return new BundledSpecSet(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        foreach (var file in Files)
+        {
+            diagnostics.AddRange(file.Diagnostics);
+            foreach (var spec in file.FlowSpecs)
+            {
+                if (IsSelected(options, spec.Id, spec.Name))
+                {
+                    flowSpecs.Add(spec);
+                }
+            }
+
+            foreach (var spec in file.ConnectionSpecs)
+            {
+                if (IsSelected(options, spec.Id, spec.Name))
+                {
+                    connectionSpecs.Add(spec);
+                }
+            }
+        }
+
+        return new BundledSpecSet(EquatableArray.From(flowSpecs), EquatableArray.From(connectionSpecs), EquatableArray.From(diagnostics));
+    }
+
+    private static bool IsSelected(GeneratorOptions options, string id, string name)
+    {
+        if (options.SelectedSpecs.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var selected in options.SelectedSpecs)
+        {
+            if (string.Equals(selected, id, StringComparison.OrdinalIgnoreCase) || string.Equals(selected, name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(selected, Naming.ToPascalCase(name), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IReadOnlyList<ParsedSpecFile> Load()
+    {
+        var result = new List<ParsedSpecFile>();
+        var assembly = typeof(BundledSpecs).Assembly;
+        var names = assembly.GetManifestResourceNames();
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            SpecKind kind;
+            if (name.StartsWith(FlowPrefix, StringComparison.Ordinal))
+            {
+                kind = SpecKind.FlowSpec;
+            }
+            else if (name.StartsWith(ConnectionPrefix, StringComparison.Ordinal))
+            {
+                kind = SpecKind.ConnectionSpec;
+            }
+            else
+            {
+                continue;
+            }
+
+            using var stream = assembly.GetManifestResourceStream(name);
+            if (stream is null)
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(stream);
+            var text = SourceText.From(reader.ReadToEnd());
+            result.Add(SpecFileReader.Read(name, text, kind, isBundled: true));
+        }
+
+        return result;
+    }
+}

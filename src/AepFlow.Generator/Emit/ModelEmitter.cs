@@ -1,0 +1,369 @@
+using System.Collections.Generic;
+using System.Globalization;
+using AepFlow.Generator.Model;
+
+namespace AepFlow.Generator.Emit;
+
+/// <summary>Emits a generated record (members, validation, wire writing), its converter, and the enums.</summary>
+internal static class ModelEmitter
+{
+    public static void EmitRecord(ObjectTypeModel type, SpecTypes types, CodeWriter w, string? docFallback = null, System.Action<CodeWriter>? extraMembers = null)
+    {
+        w.Summary(type.Description, docFallback ?? "The <c>" + CodeWriter.Xml(type.Name) + "</c> object of the spec.");
+        w.Line("[JsonConverter(typeof(" + type.Name + "JsonConverter))]");
+        if (type.ObjectSchemaJson is not null)
+        {
+            w.Line("[JsonSchema(" + CodeWriter.Literal(type.ObjectSchemaJson) + ")]");
+        }
+
+        w.OpenBlock("public sealed partial record " + type.Name + " : IAepModel");
+        extraMembers?.Invoke(w);
+        foreach (var property in type.Properties)
+        {
+            EmitProperty(property, w);
+            w.Line();
+        }
+
+        EmitValidate(w);
+        w.Line();
+        new ValidatorEmitter(types, type.Name, w.Indent).EmitValidateInto(type, w);
+        w.Line();
+        EmitWriteJson(type, w);
+        w.Close();
+        w.Line();
+        EmitConverter(type, w);
+    }
+
+    public static void EmitValidate(CodeWriter w)
+    {
+        w.Line("/// <inheritdoc />");
+        w.OpenBlock("public ValidationResult Validate()");
+        w.Line("var collector = new ValidationCollector();");
+        w.Line("ValidateInto(ref collector);");
+        w.Line("return collector.ToResult();");
+        w.Close();
+    }
+
+    private static void EmitProperty(PropertyModel property, CodeWriter w)
+    {
+        w.Summary(property.Description, "The <c>" + CodeWriter.Xml(property.JsonName) + "</c> member.");
+        if (property.DefaultJson is not null)
+        {
+            w.Line("/// <remarks>The service default is <c>" + CodeWriter.Xml(property.DefaultJson) + "</c>.</remarks>");
+        }
+
+        w.Line("[JsonSchema(" + CodeWriter.Literal(property.SchemaJson) + ")]");
+        var type = property.Type.ToCSharp();
+        w.Line(property.Required
+            ? "public required " + type + " " + property.Name + " { get; init; }"
+            : "public " + type + "? " + property.Name + " { get; init; }");
+    }
+
+    private static void EmitWriteJson(ObjectTypeModel type, CodeWriter w)
+    {
+        w.Line("/// <inheritdoc />");
+        w.OpenBlock("public void WriteJson(Utf8JsonWriter writer)");
+        w.Line("writer.WriteStartObject();");
+        var locals = new HashSet<string>(System.StringComparer.Ordinal) { "writer" };
+        foreach (var property in type.Properties)
+        {
+            WriteMember(property.Type, property.JsonName, property.Name, property.Required, locals, w);
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    /// <summary>Writes one member; optional members are skipped when null, required ones write null if left null.</summary>
+    public static void WriteMember(TypeRef type, string jsonName, string access, bool required, HashSet<string> locals, CodeWriter w)
+    {
+        var name = CodeWriter.Utf8(jsonName);
+        if (required && type.IsValueType)
+        {
+            WriteNamedValue(type, name, access, locals, w);
+            return;
+        }
+
+        var local = Unique(CodeWriter.Camel(access), locals);
+        w.OpenBlock("if (" + access + " is { } " + local + ")");
+        WriteNamedValue(type, name, local, locals, w);
+        w.Close();
+        if (required)
+        {
+            w.OpenBlock("else");
+            w.Line("writer.WriteNull(" + name + ");");
+            w.Close();
+        }
+    }
+
+    private static void WriteNamedValue(TypeRef type, string name, string expr, HashSet<string> locals, CodeWriter w)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                w.Line("writer.WriteString(" + name + ", " + expr + ");");
+                return;
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+                w.Line("writer.WriteNumber(" + name + ", " + expr + ");");
+                return;
+            case TypeKind.Boolean:
+                w.Line("writer.WriteBoolean(" + name + ", " + expr + ");");
+                return;
+            case TypeKind.Enum:
+                w.Line("writer.WriteString(" + name + ", " + type.Name + "JsonConverter.ToJsonValue(" + expr + "));");
+                return;
+            default:
+                w.Line("writer.WritePropertyName(" + name + ");");
+                WriteValue(type, expr, locals, w);
+                return;
+        }
+    }
+
+    private static void WriteValue(TypeRef type, string expr, HashSet<string> locals, CodeWriter w)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                w.Line("writer.WriteStringValue(" + expr + ");");
+                break;
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+                w.Line("writer.WriteNumberValue(" + expr + ");");
+                break;
+            case TypeKind.Boolean:
+                w.Line("writer.WriteBooleanValue(" + expr + ");");
+                break;
+            case TypeKind.Enum:
+                w.Line("writer.WriteStringValue(" + type.Name + "JsonConverter.ToJsonValue(" + expr + "));");
+                break;
+            case TypeKind.Object:
+                w.Line(expr + ".WriteJson(writer);");
+                break;
+            case TypeKind.JsonElement:
+                w.Line(expr + ".WriteTo(writer);");
+                break;
+            case TypeKind.Array:
+                var item = Unique("item", locals);
+                w.Line("writer.WriteStartArray();");
+                w.OpenBlock("foreach (var " + item + " in " + expr + ")");
+                if (type.Element!.IsValueType || type.Element.Kind == TypeKind.String)
+                {
+                    WriteValue(type.Element, item, locals, w);
+                }
+                else
+                {
+                    w.OpenBlock("if (" + item + " is null)");
+                    w.Line("writer.WriteNullValue();");
+                    w.Close();
+                    w.OpenBlock("else");
+                    WriteValue(type.Element, item, locals, w);
+                    w.Close();
+                }
+
+                w.Close();
+                w.Line("writer.WriteEndArray();");
+                break;
+        }
+    }
+
+    private static void EmitConverter(ObjectTypeModel type, CodeWriter w)
+    {
+        w.Summary(null, "Reads and writes <see cref=\"" + type.Name + "\"/> as its wire JSON, without reflection.");
+        w.OpenBlock("public sealed class " + type.Name + "JsonConverter : JsonConverter<" + type.Name + ">");
+        w.Line("/// <inheritdoc />");
+        w.Line("public override " + type.Name + " Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public override void Write(Utf8JsonWriter writer, " + type.Name + " value, JsonSerializerOptions options) => value.WriteJson(writer);");
+        w.Line();
+        w.Summary(null, "Reads the object the reader is on. Throws <see cref=\"AepJsonException\"/> naming the JSON Pointer of a mistyped or missing member.");
+        w.OpenBlock("public static " + type.Name + " ReadValue(ref Utf8JsonReader reader)");
+        w.Line("AepJson.ExpectObject(ref reader);");
+        var locals = new HashSet<string>(System.StringComparer.Ordinal) { "reader" };
+        var variables = new List<string>();
+        foreach (var property in type.Properties)
+        {
+            var local = Unique(CodeWriter.Camel(property.Name), locals);
+            variables.Add(local);
+            w.Line(property.Type.ToCSharp() + "? " + local + " = null;");
+        }
+
+        w.OpenBlock("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            var property = type.Properties[i];
+            w.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + CodeWriter.Utf8(property.JsonName) + "))");
+            w.Line("reader.Read();");
+            if (property.Required)
+            {
+                ReadInto(property.Type, variables[i], CodeWriter.Literal(property.JsonName), locals, w);
+            }
+            else
+            {
+                w.OpenBlock("if (reader.TokenType != JsonTokenType.Null)");
+                ReadInto(property.Type, variables[i], CodeWriter.Literal(property.JsonName), locals, w);
+                w.Close();
+            }
+
+            w.Close();
+        }
+
+        if (type.Properties.Count == 0)
+        {
+            w.Line("reader.Skip();");
+        }
+        else
+        {
+            w.OpenBlock("else");
+            w.Line("reader.Skip();");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("return new " + type.Name);
+        w.Open();
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            var property = type.Properties[i];
+            w.Line(property.Required
+                ? property.Name + " = " + variables[i] + " ?? throw AepJson.MissingMember(" + CodeWriter.Literal(property.JsonName) + "),"
+                : property.Name + " = " + variables[i] + ",");
+        }
+
+        w.Close(";");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>Reads the current value into <paramref name="target"/>; <paramref name="segment"/> is the member name or index expression for error pointers.</summary>
+    public static void ReadInto(TypeRef type, string target, string segment, HashSet<string> locals, CodeWriter w)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.Enum:
+            case TypeKind.Object:
+                w.OpenBlock("try");
+                w.Line(target + " = " + type.Name + "JsonConverter.ReadValue(ref reader);");
+                w.Close();
+                w.OpenBlock("catch (AepJsonException exception)");
+                w.Line("throw exception.WithParent(" + segment + ");");
+                w.Close();
+                return;
+            case TypeKind.Array:
+                var list = Unique("list", locals);
+                w.Line("AepJson.ExpectArray(ref reader, " + segment + ");");
+                w.Line("var " + list + " = new global::System.Collections.Generic.List<" + type.Element!.ToCSharp() + ">();");
+                w.OpenBlock("while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)");
+                var element = type.Element;
+                if (element.Kind is TypeKind.Enum or TypeKind.Object or TypeKind.Array)
+                {
+                    var item = Unique("item", locals);
+                    w.Line(element.ToCSharp() + " " + item + ";");
+                    w.OpenBlock("try");
+                    ReadInto(element, item, list + ".Count", locals, w);
+                    w.Close();
+                    w.OpenBlock("catch (AepJsonException exception)");
+                    w.Line("throw exception.WithParent(" + segment + ");");
+                    w.Close();
+                    w.Line(list + ".Add(" + item + ");");
+                }
+                else
+                {
+                    w.OpenBlock("try");
+                    w.Line(list + ".Add(" + ScalarRead(element, list + ".Count") + ");");
+                    w.Close();
+                    w.OpenBlock("catch (AepJsonException exception)");
+                    w.Line("throw exception.WithParent(" + segment + ");");
+                    w.Close();
+                }
+
+                w.Close();
+                w.Line(target + " = " + list + ";");
+                return;
+            default:
+                w.Line(target + " = " + ScalarRead(type, segment) + ";");
+                return;
+        }
+    }
+
+    private static string ScalarRead(TypeRef type, string segment) => type.Kind switch
+    {
+        TypeKind.String => "AepJson.ReadString(ref reader, " + segment + ")",
+        TypeKind.Int32 => "AepJson.ReadInt32(ref reader, " + segment + ")",
+        TypeKind.Int64 => "AepJson.ReadInt64(ref reader, " + segment + ")",
+        TypeKind.Double => "AepJson.ReadDouble(ref reader, " + segment + ")",
+        TypeKind.Boolean => "AepJson.ReadBoolean(ref reader, " + segment + ")",
+        _ => "AepJson.ReadElement(ref reader)",
+    };
+
+    public static void EmitEnum(EnumTypeModel type, CodeWriter w)
+    {
+        w.Summary(type.Description, "The allowed values of <c>" + CodeWriter.Xml(type.Name) + "</c>.");
+        w.Line("[JsonConverter(typeof(" + type.Name + "JsonConverter))]");
+        w.OpenBlock("public enum " + type.Name);
+        foreach (var member in type.Members)
+        {
+            w.Line("/// <summary>The JSON value <c>" + CodeWriter.Xml(CodeWriter.Literal(member.Value).Trim('"')) + "</c>.</summary>");
+            w.Line(member.Name + ",");
+        }
+
+        w.Close();
+        w.Line();
+
+        var allowed = new List<string>();
+        foreach (var member in type.Members)
+        {
+            allowed.Add(CodeWriter.Literal(member.Value));
+        }
+
+        w.Summary(null, "Reads and writes <see cref=\"" + type.Name + "\"/> as its exact JSON string.");
+        w.OpenBlock("public sealed class " + type.Name + "JsonConverter : JsonConverter<" + type.Name + ">");
+        w.Line("/// <inheritdoc />");
+        w.Line("public override " + type.Name + " Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public override void Write(Utf8JsonWriter writer, " + type.Name + " value, JsonSerializerOptions options) => writer.WriteStringValue(ToJsonValue(value));");
+        w.Line();
+        w.Summary(null, "Reads the string the reader is on; any other value throws <see cref=\"AepJsonException\"/>.");
+        w.OpenBlock("public static " + type.Name + " ReadValue(ref Utf8JsonReader reader)");
+        w.OpenBlock("if (reader.TokenType == JsonTokenType.String)");
+        foreach (var member in type.Members)
+        {
+            w.OpenBlock("if (reader.ValueTextEquals(" + CodeWriter.Utf8(member.Value) + "))");
+            w.Line("return " + type.Name + "." + member.Name + ";");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("throw AepJson.UnknownValue(ref reader, " + CodeWriter.Literal(string.Join(", ", allowed)) + ");");
+        w.Close();
+        w.Line();
+        w.Summary(null, "The exact JSON string of <paramref name=\"value\"/>.");
+        w.Line("public static string ToJsonValue(" + type.Name + " value) => value switch");
+        w.Open();
+        foreach (var member in type.Members)
+        {
+            w.Line(type.Name + "." + member.Name + " => " + CodeWriter.Literal(member.Value) + ",");
+        }
+
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, " + CodeWriter.Literal("Not a " + type.Name + " value.") + "),");
+        w.Close(";");
+        w.Close();
+    }
+
+    public static string Unique(string name, HashSet<string> used)
+    {
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,842 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using AepFlow.Generator.Model;
+
+namespace AepFlow.Generator.Emit;
+
+/// <summary>
+/// Emits <c>ValidateInto</c> for one record as straight-line C#. Two modes share one walker: <em>collect</em> reports
+/// through the <c>ValidationCollector</c>; <em>test</em> returns <see langword="false"/> on the first failure and backs the
+/// <c>if</c>/<c>anyOf</c>/<c>oneOf</c>/<c>not</c> branches as private static <c>MatchesN</c> methods, so evaluating a condition
+/// never reports (or allocates) anything.
+/// </summary>
+internal sealed class ValidatorEmitter
+{
+    private static readonly HashSet<string> CheckedFormats = new(StringComparer.Ordinal)
+    {
+        "date-time", "date", "time", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+        "uri", "iri", "uri-reference", "iri-reference", "uuid", "regex", "json-pointer",
+    };
+
+    private readonly Dictionary<string, ObjectTypeModel> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumTypeModel> _enums = new(StringComparer.Ordinal);
+    private readonly List<CodeWriter> _matchers = new();
+    private readonly List<string> _fields = new();
+    private readonly Dictionary<string, string> _patternFields = new(StringComparer.Ordinal);
+    private readonly string _typeName;
+    private readonly int _indent;
+    private HashSet<string> _locals = new(StringComparer.Ordinal);
+    private int _matcherCount;
+
+    private enum Mode
+    {
+        Collect,
+        Test,
+    }
+
+    public ValidatorEmitter(SpecTypes types, string typeName, int indent)
+    {
+        foreach (var type in types.Objects)
+        {
+            _objects[type.Name] = type;
+        }
+
+        foreach (var type in types.Enums)
+        {
+            _enums[type.Name] = type;
+        }
+
+        _typeName = typeName;
+        _indent = indent;
+    }
+
+    /// <summary>Writes <c>ValidateInto</c>, then the matcher methods and pattern fields it needed.</summary>
+    public void EmitValidateInto(ObjectTypeModel type, CodeWriter writer)
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.OpenBlock("public void ValidateInto(ref ValidationCollector collector)");
+        var body = new CodeWriter(writer.Indent);
+        _locals = new HashSet<string>(StringComparer.Ordinal) { "collector" };
+        foreach (var property in type.Properties)
+        {
+            PrimaryProperty(property, body);
+        }
+
+        var objectRules = type.Schema with { Properties = EquatableArray<NamedSchema>.Empty, Required = EquatableArray<string>.Empty };
+        ObjectRules(objectRules, "this", type, Mode.Collect, "value", string.Empty, body);
+        writer.Append(body);
+        writer.Close();
+
+        foreach (var matcher in _matchers)
+        {
+            writer.Line();
+            writer.Append(matcher);
+        }
+
+        if (_fields.Count > 0)
+        {
+            writer.Line();
+            foreach (var field in _fields)
+            {
+                writer.Line(field);
+            }
+        }
+    }
+
+    private void PrimaryProperty(PropertyModel property, CodeWriter w)
+    {
+        var alwaysSet = property.Required && property.Type.IsValueType;
+        var local = alwaysSet ? property.Name : NewLocal(CodeWriter.Camel(property.Name));
+        var checks = new CodeWriter(alwaysSet ? w.Indent : w.Indent + 1);
+        ValueRules(property.Schema, local, property.Type, Mode.Collect, property.JsonName, string.Empty, primary: true, checks);
+
+        if (alwaysSet)
+        {
+            if (!checks.IsEmpty)
+            {
+                w.Line("collector.Enter(" + CodeWriter.Literal(property.JsonName) + ");");
+                w.Append(Dedent(checks, w.Indent));
+                w.Line("collector.Exit();");
+            }
+
+            return;
+        }
+
+        if (checks.IsEmpty && !property.Required)
+        {
+            _locals.Remove(local);
+            return;
+        }
+
+        if (checks.IsEmpty)
+        {
+            _locals.Remove(local);
+            w.OpenBlock("if (" + property.Name + " is null)");
+            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(property.JsonName + " is required") + ");");
+            w.Close();
+            return;
+        }
+
+        w.OpenBlock("if (" + property.Name + " is { } " + local + ")");
+        w.Line("collector.Enter(" + CodeWriter.Literal(property.JsonName) + ");");
+        w.Append(checks);
+        w.Line("collector.Exit();");
+        w.Close();
+        if (property.Required)
+        {
+            w.OpenBlock("else");
+            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(property.JsonName + " is required") + ");");
+            w.Close();
+        }
+    }
+
+    // Rules of one schema applied to a present (non-null) value of a known C# type.
+    private void ValueRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, bool primary, CodeWriter w)
+    {
+        if (s.BooleanSchema == false)
+        {
+            Fail(w, mode, null, "false", subject + " is not allowed" + condition);
+            return;
+        }
+
+        if (s.BooleanSchema == true)
+        {
+            return;
+        }
+
+        if (type.Kind == TypeKind.Object && _objects.TryGetValue(type.Name!, out var objectType))
+        {
+            if (primary)
+            {
+                w.Line(expr + ".ValidateInto(ref collector);");
+            }
+            else
+            {
+                ObjectRules(s, expr, objectType, mode, subject, condition, w);
+            }
+
+            return;
+        }
+
+        if (!TypeRule(s, expr, type, mode, subject, condition, w))
+        {
+            return;
+        }
+
+        EnumRules(s, expr, type, mode, subject, condition, primary, w);
+        switch (type.Kind)
+        {
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+                NumberRules(s, expr, type, mode, subject, condition, w);
+                break;
+            case TypeKind.String:
+                StringRules(s, expr, mode, subject, condition, w);
+                break;
+            case TypeKind.Array:
+                ArrayRules(s, expr, type, mode, subject, condition, primary, w);
+                break;
+        }
+
+        Combinators(s, expr, type, null, mode, subject, condition, w);
+    }
+
+    // Rules of a schema applied to a generated record: required, properties, and the combinators.
+    private void ObjectRules(SchemaModel s, string expr, ObjectTypeModel type, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        if (s.BooleanSchema == false)
+        {
+            Fail(w, mode, null, "false", subject + " is not allowed" + condition);
+            return;
+        }
+
+        if (s.Types != SchemaTypes.Any && (s.Types & SchemaTypes.Object) == 0)
+        {
+            Fail(w, mode, null, "type", subject + " must be " + Describe(s.Types) + condition);
+            return;
+        }
+
+        var prefix = expr == "this" ? string.Empty : expr + ".";
+        foreach (var name in s.Required)
+        {
+            var property = Find(type, name);
+            if (property is null)
+            {
+                Fail(w, mode, name, "required", name + " is required" + condition);
+            }
+            else if (!(property.Required && property.Type.IsValueType))
+            {
+                w.OpenBlock("if (" + prefix + property.Name + " is null)");
+                Fail(w, mode, name, "required", name + " is required" + condition);
+                w.Close();
+            }
+        }
+
+        foreach (var entry in s.Properties)
+        {
+            var property = Find(type, entry.Name);
+            if (property is null)
+            {
+                continue; // An absent member satisfies its subschema.
+            }
+
+            var access = prefix + property.Name;
+            var alwaysSet = property.Required && property.Type.IsValueType;
+            var local = alwaysSet ? access : NewLocal(CodeWriter.Camel(property.Name));
+            var checks = new CodeWriter(alwaysSet ? w.Indent : w.Indent + 1);
+            ValueRules(entry.Schema, local, property.Type, mode, entry.Name, condition, primary: false, checks);
+            if (checks.IsEmpty)
+            {
+                _locals.Remove(local);
+                continue;
+            }
+
+            if (!alwaysSet)
+            {
+                w.OpenBlock("if (" + access + " is { } " + local + ")");
+            }
+
+            if (mode == Mode.Collect)
+            {
+                w.Line("collector.Enter(" + CodeWriter.Literal(entry.Name) + ");");
+            }
+
+            w.Append(checks);
+            if (mode == Mode.Collect)
+            {
+                w.Line("collector.Exit();");
+            }
+
+            if (!alwaysSet)
+            {
+                w.Close();
+            }
+        }
+
+        Combinators(s, expr, null, type, mode, subject, condition, w);
+    }
+
+    private void Combinators(SchemaModel s, string expr, TypeRef? valueType, ObjectTypeModel? objectType, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        foreach (var part in s.AllOf)
+        {
+            Apply(part, expr, valueType, objectType, mode, subject, condition, w);
+        }
+
+        if (!s.AnyOf.IsEmpty)
+        {
+            var tests = new List<string>();
+            foreach (var part in s.AnyOf)
+            {
+                tests.Add("!" + Matcher(part, valueType, objectType) + "(" + ValueExpr(expr) + ")");
+            }
+
+            w.OpenBlock("if (" + string.Join(" && ", tests) + ")");
+            Fail(w, mode, null, "anyOf", subject + " must match at least one of the schemas in anyOf" + condition);
+            w.Close();
+        }
+
+        if (!s.OneOf.IsEmpty)
+        {
+            var tests = new List<string>();
+            foreach (var part in s.OneOf)
+            {
+                tests.Add("(" + Matcher(part, valueType, objectType) + "(" + ValueExpr(expr) + ") ? 1 : 0)");
+            }
+
+            w.OpenBlock("if (" + string.Join(" + ", tests) + " != 1)");
+            Fail(w, mode, null, "oneOf", subject + " must match exactly one of the schemas in oneOf" + condition);
+            w.Close();
+        }
+
+        if (s.Not is { } not)
+        {
+            // "not": {"required": ["interval"]} reads as "interval must not be set".
+            if (objectType is not null && IsOnlyRequired(not) && Find(objectType, not.Required[0]) is { } forbidden)
+            {
+                var prefix = expr == "this" ? string.Empty : expr + ".";
+                var message = not.Required[0] + " must not be set" + condition;
+                if (forbidden.Required && forbidden.Type.IsValueType)
+                {
+                    Fail(w, mode, not.Required[0], "not", message);
+                }
+                else
+                {
+                    w.OpenBlock("if (" + prefix + forbidden.Name + " is not null)");
+                    Fail(w, mode, not.Required[0], "not", message);
+                    w.Close();
+                }
+            }
+            else
+            {
+                w.OpenBlock("if (" + Matcher(not, valueType, objectType) + "(" + ValueExpr(expr) + "))");
+                Fail(w, mode, null, "not", subject + " must not match the schema in not" + condition);
+                w.Close();
+            }
+        }
+
+        if (s.If is { } condition0 && (s.Then is not null || s.Else is not null))
+        {
+            var (whenTrue, whenFalse) = Conditions(condition0);
+            var thenWriter = new CodeWriter(w.Indent + 1);
+            var elseWriter = new CodeWriter(w.Indent + 1);
+            if (s.Then is { } then)
+            {
+                Apply(then, expr, valueType, objectType, mode, subject, whenTrue, thenWriter);
+            }
+
+            if (s.Else is { } otherwise)
+            {
+                Apply(otherwise, expr, valueType, objectType, mode, subject, whenFalse, elseWriter);
+            }
+
+            if (thenWriter.IsEmpty && elseWriter.IsEmpty)
+            {
+                return;
+            }
+
+            var test = Matcher(condition0, valueType, objectType) + "(" + ValueExpr(expr) + ")";
+            if (thenWriter.IsEmpty)
+            {
+                w.OpenBlock("if (!" + test + ")");
+                w.Append(elseWriter);
+                w.Close();
+                return;
+            }
+
+            w.OpenBlock("if (" + test + ")");
+            w.Append(thenWriter);
+            w.Close();
+            if (!elseWriter.IsEmpty)
+            {
+                w.OpenBlock("else");
+                w.Append(elseWriter);
+                w.Close();
+            }
+        }
+    }
+
+    private void Apply(SchemaModel s, string expr, TypeRef? valueType, ObjectTypeModel? objectType, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        if (objectType is not null)
+        {
+            ObjectRules(s, expr, objectType, mode, subject, condition, w);
+        }
+        else
+        {
+            ValueRules(s, expr, valueType!, mode, subject, condition, primary: false, w);
+        }
+    }
+
+    // Emits (once per schema) "private static bool MatchesN(T value)" and returns its name.
+    private string Matcher(SchemaModel s, TypeRef? valueType, ObjectTypeModel? objectType)
+    {
+        var name = "Matches" + (++_matcherCount).ToString(CultureInfo.InvariantCulture);
+        var parameterType = objectType?.Name ?? valueType!.ToCSharp();
+        var savedLocals = _locals;
+        _locals = new HashSet<string>(StringComparer.Ordinal) { "value" };
+        var writer = new CodeWriter(_indent);
+        writer.OpenBlock("private static bool " + name + "(" + parameterType + " value)");
+        Apply(s, "value", valueType, objectType, Mode.Test, "value", string.Empty, writer);
+        writer.Line("return true;");
+        writer.Close();
+        _matchers.Add(writer);
+        _locals = savedLocals;
+        return name;
+    }
+
+    private static string ValueExpr(string expr) => expr;
+
+    private bool TypeRule(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        if (s.Types == SchemaTypes.Any)
+        {
+            return true;
+        }
+
+        var message = subject + " must be " + Describe(s.Types) + condition;
+        var allowed = s.Types;
+        switch (type.Kind)
+        {
+            case TypeKind.JsonElement:
+                var kinds = new List<string>();
+                if ((allowed & SchemaTypes.Null) != 0) kinds.Add("JsonValueKind.Null");
+                if ((allowed & SchemaTypes.Boolean) != 0) kinds.Add("JsonValueKind.True or JsonValueKind.False");
+                if ((allowed & (SchemaTypes.Number | SchemaTypes.Integer)) != 0) kinds.Add("JsonValueKind.Number");
+                if ((allowed & SchemaTypes.String) != 0) kinds.Add("JsonValueKind.String");
+                if ((allowed & SchemaTypes.Array) != 0) kinds.Add("JsonValueKind.Array");
+                if ((allowed & SchemaTypes.Object) != 0) kinds.Add("JsonValueKind.Object");
+                w.OpenBlock("if (" + expr + ".ValueKind is not (" + string.Join(" or ", kinds) + "))");
+                Fail(w, mode, null, "type", message);
+                w.Close();
+                return true;
+            case TypeKind.Double when (allowed & SchemaTypes.Number) == 0 && (allowed & SchemaTypes.Integer) != 0:
+                w.OpenBlock("if (" + expr + " % 1 != 0)");
+                Fail(w, mode, null, "type", message);
+                w.Close();
+                return true;
+        }
+
+        if ((allowed & Compatible(type.Kind)) != 0)
+        {
+            return true;
+        }
+
+        Fail(w, mode, null, "type", message);
+        return false;
+    }
+
+    private static SchemaTypes Compatible(TypeKind kind) => kind switch
+    {
+        TypeKind.String or TypeKind.Enum => SchemaTypes.String,
+        TypeKind.Int32 or TypeKind.Int64 => SchemaTypes.Integer | SchemaTypes.Number,
+        TypeKind.Double => SchemaTypes.Number,
+        TypeKind.Boolean => SchemaTypes.Boolean,
+        TypeKind.Array => SchemaTypes.Array,
+        TypeKind.Object => SchemaTypes.Object,
+        _ => (SchemaTypes)0x7F,
+    };
+
+    private void EnumRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, bool primary, CodeWriter w)
+    {
+        if (type.Kind == TypeKind.Enum && primary && _enums.TryGetValue(type.Name!, out var enumType))
+        {
+            // The C# enum holds exactly the allowed values; only a cast like (Frequency)42 can break the rule.
+            var members = new List<string>();
+            foreach (var member in enumType.Members)
+            {
+                members.Add(enumType.Name + "." + member.Name);
+            }
+
+            w.OpenBlock("if (" + expr + " is not (" + string.Join(" or ", members) + "))");
+            Fail(w, mode, null, "enum", subject + " must be one of: " + JoinValues(enumType.Members));
+            w.Close();
+            if (s.Const is not null)
+            {
+                var constant = new EquatableArray<string>(new[] { s.Const });
+                ValueSet(constant, expr, type, mode, "const", subject + " must be " + Display(constant) + condition, w);
+            }
+
+            return;
+        }
+
+        if (!s.Enum.IsEmpty)
+        {
+            ValueSet(s.Enum, expr, type, mode, "enum", subject + " must be one of: " + Display(s.Enum) + condition, w);
+        }
+
+        if (s.Const is not null)
+        {
+            var values = new EquatableArray<string>(new[] { s.Const });
+            ValueSet(values, expr, type, mode, "const", subject + " must be " + Display(values) + condition, w);
+        }
+    }
+
+    // "value must be one of these JSON literals" for a C# value; literals of another JSON type can never match.
+    private void ValueSet(EquatableArray<string> literals, string expr, TypeRef type, Mode mode, string keyword, string message, CodeWriter w)
+    {
+        var tests = new List<string>();
+        foreach (var literal in literals)
+        {
+            var test = Equality(literal, expr, type);
+            if (test == "skip")
+            {
+                return; // Cannot compare (an object or array value): the keyword is not checked.
+            }
+
+            if (test is not null)
+            {
+                tests.Add(test);
+            }
+        }
+
+        if (tests.Count == 0)
+        {
+            Fail(w, mode, null, keyword, message);
+            return;
+        }
+
+        w.OpenBlock("if (!(" + string.Join(" || ", tests) + "))");
+        Fail(w, mode, null, keyword, message);
+        w.Close();
+    }
+
+    // A C# test that the value equals the JSON literal; null when it never can; "skip" when not comparable.
+    private string? Equality(string literal, string expr, TypeRef type)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return literal.StartsWith("\"", StringComparison.Ordinal) ? expr + " == " + CodeWriter.Literal(Unquote(literal)) : null;
+            case TypeKind.Enum:
+                if (!literal.StartsWith("\"", StringComparison.Ordinal) || !_enums.TryGetValue(type.Name!, out var enumType))
+                {
+                    return null;
+                }
+
+                var value = Unquote(literal);
+                foreach (var member in enumType.Members)
+                {
+                    if (member.Value == value)
+                    {
+                        return expr + " == " + enumType.Name + "." + member.Name;
+                    }
+                }
+
+                return null;
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+                return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    ? expr + " == " + Number(number, type)
+                    : null;
+            case TypeKind.Boolean:
+                return literal is "true" or "false" ? expr + " == " + literal : null;
+            default:
+                return "skip";
+        }
+    }
+
+    private static void NumberRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        if (s.Minimum is { } minimum)
+        {
+            Check(w, mode, expr + " < " + Number(minimum, type), "minimum", subject + " must be at least " + Show(minimum) + condition);
+        }
+
+        if (s.ExclusiveMinimum is { } exclusiveMinimum)
+        {
+            Check(w, mode, expr + " <= " + Number(exclusiveMinimum, type), "exclusiveMinimum", subject + " must be greater than " + Show(exclusiveMinimum) + condition);
+        }
+
+        if (s.Maximum is { } maximum)
+        {
+            Check(w, mode, expr + " > " + Number(maximum, type), "maximum", subject + " must be at most " + Show(maximum) + condition);
+        }
+
+        if (s.ExclusiveMaximum is { } exclusiveMaximum)
+        {
+            Check(w, mode, expr + " >= " + Number(exclusiveMaximum, type), "exclusiveMaximum", subject + " must be less than " + Show(exclusiveMaximum) + condition);
+        }
+
+        if (s.MultipleOf is { } multipleOf)
+        {
+            Check(w, mode, "!SchemaChecks.IsMultipleOf(" + expr + ", " + multipleOf + "m)", "multipleOf", subject + " must be a multiple of " + multipleOf + condition);
+        }
+    }
+
+    private void StringRules(SchemaModel s, string expr, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        if (s.MinLength is { } minLength && minLength > 0)
+        {
+            var test = minLength == 1 ? expr + ".Length == 0" : "SchemaChecks.Length(" + expr + ") < " + minLength.ToString(CultureInfo.InvariantCulture);
+            var message = minLength == 1 ? subject + " must not be empty" : subject + " must be at least " + minLength.ToString(CultureInfo.InvariantCulture) + " characters long";
+            Check(w, mode, test, "minLength", message + condition);
+        }
+
+        if (s.MaxLength is { } maxLength)
+        {
+            Check(w, mode, "SchemaChecks.Length(" + expr + ") > " + maxLength.ToString(CultureInfo.InvariantCulture), "maxLength",
+                subject + " must be at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(maxLength, "character") + " long" + condition);
+        }
+
+        if (s.Pattern is { } pattern)
+        {
+            Check(w, mode, "!" + PatternField(pattern) + ".IsMatch(" + expr + ")", "pattern", subject + " must match the pattern " + pattern + condition);
+        }
+
+        if (s.Format is { } format && CheckedFormats.Contains(format))
+        {
+            Check(w, mode, "!SchemaChecks.IsFormat(" + expr + ", " + CodeWriter.Literal(format) + ")", "format", subject + " must be a valid " + format + condition);
+        }
+    }
+
+    private void ArrayRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, bool primary, CodeWriter w)
+    {
+        if (s.MinItems is { } minItems && minItems > 0)
+        {
+            Check(w, mode, expr + ".Count < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems",
+                subject + " must have at least " + minItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(minItems, "item") + condition);
+        }
+
+        if (s.MaxItems is { } maxItems)
+        {
+            Check(w, mode, expr + ".Count > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems",
+                subject + " must have at most " + maxItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(maxItems, "item") + condition);
+        }
+
+        if (s.UniqueItems)
+        {
+            Check(w, mode, "!SchemaChecks.AreUnique(" + expr + ")", "uniqueItems", subject + " must not contain duplicate items" + condition);
+        }
+
+        var element = type.Element!;
+        var index = NewLocal("i");
+        var item = NewLocal("item");
+        var itemChecks = new CodeWriter(w.Indent + 1 + (element.IsValueType ? 0 : 1));
+        var isRecord = element.Kind == TypeKind.Object && _objects.ContainsKey(element.Name!);
+        if (s.Items is { } items)
+        {
+            ValueRules(items, item, element, mode, subject + " items", condition, primary, itemChecks);
+        }
+        else if (primary && isRecord)
+        {
+            itemChecks.Line(item + ".ValidateInto(ref collector);");
+        }
+
+        var checkNulls = !element.IsValueType && (s.Items is not null || primary);
+        if (itemChecks.IsEmpty && !checkNulls)
+        {
+            _locals.Remove(index);
+            _locals.Remove(item);
+            return;
+        }
+
+        w.OpenBlock("for (var " + index + " = 0; " + index + " < " + expr + ".Count; " + index + "++)");
+        if (mode == Mode.Collect)
+        {
+            w.Line("collector.Enter(" + index + ");");
+        }
+
+        if (element.IsValueType)
+        {
+            w.Line("var " + item + " = " + expr + "[" + index + "];");
+            w.Append(Dedent(itemChecks, w.Indent));
+        }
+        else
+        {
+            w.OpenBlock("if (" + expr + "[" + index + "] is not { } " + item + ")");
+            Fail(w, mode, null, "type", subject + " items must not be null");
+            w.Close();
+            if (!itemChecks.IsEmpty)
+            {
+                w.OpenBlock("else");
+                w.Append(Dedent(itemChecks, w.Indent));
+                w.Close();
+            }
+        }
+
+        if (mode == Mode.Collect)
+        {
+            w.Line("collector.Exit();");
+        }
+
+        w.Close();
+    }
+
+    private string PatternField(string pattern)
+    {
+        if (_patternFields.TryGetValue(pattern, out var existing))
+        {
+            return existing;
+        }
+
+        var name = "s_pattern" + (_patternFields.Count + 1).ToString(CultureInfo.InvariantCulture);
+        _patternFields[pattern] = name;
+        _fields.Add("private static readonly global::System.Text.RegularExpressions.Regex " + name + " = new(" + CodeWriter.Literal(pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+        return name;
+    }
+
+    private static void Check(CodeWriter w, Mode mode, string failure, string keyword, string message)
+    {
+        w.OpenBlock("if (" + failure + ")");
+        Fail(w, mode, null, keyword, message);
+        w.Close();
+    }
+
+    private static void Fail(CodeWriter w, Mode mode, string? member, string keyword, string message)
+    {
+        if (mode == Mode.Test)
+        {
+            w.Line("return false;");
+        }
+        else if (member is null)
+        {
+            w.Line("collector.Add(" + CodeWriter.Literal(keyword) + ", " + CodeWriter.Literal(message) + ");");
+        }
+        else
+        {
+            w.Line("collector.Add(" + CodeWriter.Literal(member) + ", " + CodeWriter.Literal(keyword) + ", " + CodeWriter.Literal(message) + ");");
+        }
+    }
+
+    // The condition an if/then/else branch applies under, in words: " when frequency is minute" / " when frequency is not minute".
+    private static (string WhenTrue, string WhenFalse) Conditions(SchemaModel condition)
+    {
+        if (condition.Properties.Count == 1 && condition.AllOf.IsEmpty && condition.AnyOf.IsEmpty && condition.OneOf.IsEmpty && condition.If is null && condition.Not is null)
+        {
+            var entry = condition.Properties[0];
+            if (entry.Schema.Const is { } constant)
+            {
+                var shown = Display(new EquatableArray<string>(new[] { constant }));
+                return (" when " + entry.Name + " is " + shown, " when " + entry.Name + " is not " + shown);
+            }
+
+            if (!entry.Schema.Enum.IsEmpty)
+            {
+                var shown = Display(entry.Schema.Enum);
+                return (" when " + entry.Name + " is one of " + shown, " when " + entry.Name + " is not one of " + shown);
+            }
+        }
+
+        return (" (the schema's if condition holds)", " (the schema's if condition does not hold)");
+    }
+
+    private static bool IsOnlyRequired(SchemaModel s) =>
+        s.Required.Count == 1 && s.Properties.IsEmpty && s.Types == SchemaTypes.Any && s.If is null && s.Not is null
+        && s.AllOf.IsEmpty && s.AnyOf.IsEmpty && s.OneOf.IsEmpty && s.BooleanSchema is null;
+
+    private static PropertyModel? Find(ObjectTypeModel type, string jsonName)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.JsonName == jsonName)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private string NewLocal(string name)
+    {
+        var candidate = name;
+        for (var i = 2; _locals.Contains(candidate) || candidate == _typeName; i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        _locals.Add(candidate);
+        return candidate;
+    }
+
+    private static CodeWriter Dedent(CodeWriter source, int indent)
+    {
+        // Writers are created at their final indent; this only exists for readability at call sites.
+        _ = indent;
+        return source;
+    }
+
+    private static string Number(double value, TypeRef type)
+    {
+        if (value == Math.Floor(value) && Math.Abs(value) < 9e15)
+        {
+            var integer = ((long)value).ToString(CultureInfo.InvariantCulture);
+            return type.Kind == TypeKind.Int32 && (value > int.MaxValue || value < int.MinValue) ? integer + "L" : integer;
+        }
+
+        return value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    }
+
+    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Unquote(string literal)
+    {
+        // Literals are compact JSON strings written by CompactJson; undo its escapes.
+        var builder = new StringBuilder(literal.Length);
+        for (var i = 1; i < literal.Length - 1; i++)
+        {
+            var ch = literal[i];
+            if (ch == '\\' && i + 1 < literal.Length - 1)
+            {
+                var next = literal[++i];
+                switch (next)
+                {
+                    case 'n': builder.Append('\n'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'u':
+                        builder.Append((char)int.Parse(literal.Substring(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                        i += 4;
+                        break;
+                    default: builder.Append(next); break;
+                }
+            }
+            else
+            {
+                builder.Append(ch);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Display(EquatableArray<string> literals)
+    {
+        var parts = new List<string>();
+        foreach (var literal in literals)
+        {
+            parts.Add(literal.StartsWith("\"", StringComparison.Ordinal) ? Unquote(literal) : literal);
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string JoinValues(EquatableArray<EnumMemberModel> members)
+    {
+        var parts = new List<string>();
+        foreach (var member in members)
+        {
+            parts.Add(member.Value);
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Describe(SchemaTypes types)
+    {
+        var names = new List<string>();
+        if ((types & SchemaTypes.Object) != 0) names.Add("an object");
+        if ((types & SchemaTypes.Array) != 0) names.Add("an array");
+        if ((types & SchemaTypes.String) != 0) names.Add("a string");
+        if ((types & SchemaTypes.Integer) != 0) names.Add("an integer");
+        if ((types & SchemaTypes.Number) != 0) names.Add("a number");
+        if ((types & SchemaTypes.Boolean) != 0) names.Add("a boolean");
+        if ((types & SchemaTypes.Null) != 0) names.Add("null");
+        return string.Join(" or ", names);
+    }
+}

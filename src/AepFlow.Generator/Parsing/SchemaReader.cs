@@ -1,0 +1,228 @@
+using System.Collections.Generic;
+using System.Globalization;
+using AepFlow.Generator.Model;
+
+namespace AepFlow.Generator.Parsing;
+
+/// <summary>Maps a JSON Schema node to its value-equal validation model, reporting keywords it cannot enforce (AEPF003).</summary>
+internal static class SchemaReader
+{
+    // Keywords that constrain instances but that the generated validators do not check.
+    private static readonly string[] UnenforcedKeywords =
+    {
+        "$ref", "dependencies", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames",
+        "contains", "additionalItems", "minProperties", "maxProperties", "unevaluatedProperties", "unevaluatedItems",
+    };
+
+    public static SchemaModel Read(JsonNode node, SpecReadContext context, string pointer)
+    {
+        switch (node.Kind)
+        {
+            case JsonNodeKind.True:
+                return new SchemaModel { BooleanSchema = true };
+            case JsonNodeKind.False:
+                return new SchemaModel { BooleanSchema = false };
+            case JsonNodeKind.Object:
+                break;
+            default:
+                context.ReportUnsupported(node, "A schema that is not an object or boolean", pointer, "it is ignored");
+                return SchemaModel.Empty;
+        }
+
+        foreach (var keyword in UnenforcedKeywords)
+        {
+            var value = node.Get(keyword);
+            if (value is not null)
+            {
+                context.ReportUnsupported(value, "The keyword '" + keyword + "'", pointer + "/" + Escape(keyword), "the generated validator does not check it");
+            }
+        }
+
+        var minimum = Number(node.Get("minimum"));
+        var maximum = Number(node.Get("maximum"));
+        double? exclusiveMinimum = Number(node.Get("exclusiveMinimum"));
+        double? exclusiveMaximum = Number(node.Get("exclusiveMaximum"));
+
+        // Draft 4 spelled the exclusive bounds as booleans next to minimum/maximum.
+        if (node.Get("exclusiveMinimum") is { Kind: JsonNodeKind.True } && minimum is not null)
+        {
+            exclusiveMinimum = minimum;
+            minimum = null;
+        }
+
+        if (node.Get("exclusiveMaximum") is { Kind: JsonNodeKind.True } && maximum is not null)
+        {
+            exclusiveMaximum = maximum;
+            maximum = null;
+        }
+
+        return new SchemaModel
+        {
+            Types = ReadTypes(node.Get("type")),
+            Required = Strings(node.Get("required")),
+            Properties = Properties(node, context, pointer),
+            Enum = Literals(node.Get("enum")),
+            Const = node.Get("const") is { } constant ? CompactJson.Write(constant) : null,
+            Minimum = minimum,
+            Maximum = maximum,
+            ExclusiveMinimum = exclusiveMinimum,
+            ExclusiveMaximum = exclusiveMaximum,
+            MultipleOf = node.Get("multipleOf") is { Kind: JsonNodeKind.Number } multiple && Number(multiple) > 0 ? multiple.Text : null,
+            MinLength = Integer(node.Get("minLength")),
+            MaxLength = Integer(node.Get("maxLength")),
+            MinItems = Integer(node.Get("minItems")),
+            MaxItems = Integer(node.Get("maxItems")),
+            UniqueItems = node.Get("uniqueItems") is { Kind: JsonNodeKind.True },
+            Pattern = Pattern(node.Get("pattern"), context, pointer),
+            Format = node.GetString("format"),
+            Items = node.Get("items") is { Kind: JsonNodeKind.Object or JsonNodeKind.True or JsonNodeKind.False } items ? Read(items, context, pointer + "/items") : null,
+            If = Sub(node, "if", context, pointer),
+            Then = Sub(node, "then", context, pointer),
+            Else = Sub(node, "else", context, pointer),
+            Not = Sub(node, "not", context, pointer),
+            AllOf = List(node, "allOf", context, pointer),
+            AnyOf = List(node, "anyOf", context, pointer),
+            OneOf = List(node, "oneOf", context, pointer),
+        };
+    }
+
+    /// <summary>The JSON types a <c>type</c> keyword names; unknown names are ignored (the type builder reports them).</summary>
+    public static SchemaTypes ReadTypes(JsonNode? type)
+    {
+        if (type is null)
+        {
+            return SchemaTypes.Any;
+        }
+
+        if (type.IsString)
+        {
+            return TypeOf(type.Text!);
+        }
+
+        var result = SchemaTypes.Any;
+        if (type.IsArray)
+        {
+            foreach (var item in type.Items!)
+            {
+                if (item.IsString)
+                {
+                    result |= TypeOf(item.Text!);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private static SchemaTypes TypeOf(string name) => name switch
+    {
+        "null" => SchemaTypes.Null,
+        "boolean" => SchemaTypes.Boolean,
+        "integer" => SchemaTypes.Integer,
+        "number" => SchemaTypes.Number,
+        "string" => SchemaTypes.String,
+        "array" => SchemaTypes.Array,
+        "object" => SchemaTypes.Object,
+        _ => SchemaTypes.Any,
+    };
+
+    private static EquatableArray<NamedSchema> Properties(JsonNode node, SpecReadContext context, string pointer)
+    {
+        if (node.Get("properties") is not { Kind: JsonNodeKind.Object } properties)
+        {
+            return EquatableArray<NamedSchema>.Empty;
+        }
+
+        var result = new List<NamedSchema>();
+        foreach (var member in properties.DistinctMembers())
+        {
+            result.Add(new NamedSchema(member.Name, Read(member.Value, context, pointer + "/properties/" + Escape(member.Name))));
+        }
+
+        return EquatableArray.From(result);
+    }
+
+    private static SchemaModel? Sub(JsonNode node, string keyword, SpecReadContext context, string pointer) =>
+        node.Get(keyword) is { } sub ? Read(sub, context, pointer + "/" + keyword) : null;
+
+    private static EquatableArray<SchemaModel> List(JsonNode node, string keyword, SpecReadContext context, string pointer)
+    {
+        if (node.Get(keyword) is not { Kind: JsonNodeKind.Array } list)
+        {
+            return EquatableArray<SchemaModel>.Empty;
+        }
+
+        var result = new List<SchemaModel>();
+        for (var i = 0; i < list.Items!.Count; i++)
+        {
+            result.Add(Read(list.Items[i], context, pointer + "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return EquatableArray.From(result);
+    }
+
+    private static EquatableArray<string> Strings(JsonNode? node)
+    {
+        if (node is not { Kind: JsonNodeKind.Array })
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var result = new List<string>();
+        foreach (var item in node.Items!)
+        {
+            if (item.IsString && !result.Contains(item.Text!))
+            {
+                result.Add(item.Text!);
+            }
+        }
+
+        return EquatableArray.From(result);
+    }
+
+    private static EquatableArray<string> Literals(JsonNode? node)
+    {
+        if (node is not { Kind: JsonNodeKind.Array })
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var result = new List<string>();
+        foreach (var item in node.Items!)
+        {
+            result.Add(CompactJson.Write(item));
+        }
+
+        return EquatableArray.From(result);
+    }
+
+    private static string? Pattern(JsonNode? node, SpecReadContext context, string pointer)
+    {
+        if (node is not { Kind: JsonNodeKind.String })
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(node.Text!);
+            return node.Text;
+        }
+        catch (System.ArgumentException)
+        {
+            context.ReportUnsupported(node, "The pattern '" + node.Text + "'", pointer + "/pattern", "it is not a valid .NET regular expression and is not checked");
+            return null;
+        }
+    }
+
+    private static double? Number(JsonNode? node) =>
+        node is { Kind: JsonNodeKind.Number } && double.TryParse(node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static int? Integer(JsonNode? node)
+    {
+        var number = Number(node);
+        return number is >= 0 and <= int.MaxValue ? (int)number.Value : null;
+    }
+}

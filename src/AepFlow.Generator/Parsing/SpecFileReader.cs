@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using AepFlow.Generator.Diagnostics;
+using AepFlow.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AepFlow.Generator.Parsing;
+
+/// <summary>
+/// Reads one spec file (a single spec or <c>{"items":[...]}</c>) into spec models. Never throws: a syntax error is AEPF001,
+/// a JSON value that is not a spec is AEPF002, and an unexpected failure on one spec is AEPF005 while the others still load.
+/// </summary>
+internal static class SpecFileReader
+{
+    private static readonly string[] FlowSpecMembers = { "Id", "Version", "Name", "SourceConnectionSpecIds", "TargetConnectionSpecIds", "CreateFlowRequest", "ScheduleParams" };
+    private static readonly string[] ConnectionSpecMembers = { "Id", "Name", "ProviderId", "SourceParams" };
+
+    // Members of CreateFlowRequest a transformation property must not take.
+    private static readonly HashSet<string> RequestMembers = new(StringComparer.Ordinal)
+    {
+        "Name", "Description", "SourceConnectionIds", "TargetConnectionIds", "Schedule", "FlowSpecId", "FlowSpecVersion",
+    };
+
+    public static ParsedSpecFile Read(string path, SourceText text, SpecKind kind, bool isBundled)
+    {
+        var context = new SpecReadContext(path, text);
+        var flowSpecs = new List<FlowSpecModel>();
+        var connectionSpecs = new List<ConnectionSpecModel>();
+        var identities = new List<SpecIdentity>();
+        try
+        {
+            var parsed = JsonTreeReader.Parse(text);
+            if (parsed.Root is null)
+            {
+                context.Report(DiagnosticDescriptors.InvalidJson, context.LocateOffset(parsed.ErrorOffset), FileName(path), parsed.Error ?? "unreadable");
+            }
+            else
+            {
+                ReadRoot(parsed.Root, context, kind, isBundled, flowSpecs, connectionSpecs, identities);
+            }
+        }
+        catch (Exception ex)
+        {
+            context.Report(DiagnosticDescriptors.InternalError, context.LocateOffset(0), FileName(path), ex.GetType().Name + ": " + ex.Message);
+        }
+
+        return new ParsedSpecFile(path, EquatableArray.From(flowSpecs), EquatableArray.From(connectionSpecs), EquatableArray.From(identities), EquatableArray.From(context.Diagnostics));
+    }
+
+    private static void ReadRoot(
+        JsonNode root,
+        SpecReadContext context,
+        SpecKind kind,
+        bool isBundled,
+        List<FlowSpecModel> flowSpecs,
+        List<ConnectionSpecModel> connectionSpecs,
+        List<SpecIdentity> identities)
+    {
+        var items = new List<(JsonNode Node, string Pointer)>();
+        if (root.IsObject && root.Get("items") is { } list && root.Get("id") is null)
+        {
+            if (!list.IsArray)
+            {
+                context.Report(DiagnosticDescriptors.NotASpec, context.LocateStart(list), KindName(kind), "\"items\" is not an array");
+                return;
+            }
+
+            for (var i = 0; i < list.Items!.Count; i++)
+            {
+                items.Add((list.Items[i], "/items/" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+        else
+        {
+            items.Add((root, string.Empty));
+        }
+
+        foreach (var (node, pointer) in items)
+        {
+            var problem = Check(node, kind);
+            if (problem is not null)
+            {
+                context.Report(DiagnosticDescriptors.NotASpec, context.LocateStart(node), KindName(kind), problem);
+                continue;
+            }
+
+            try
+            {
+                identities.Add(new SpecIdentity(kind, node.GetString("id")!, context.LocateStart(node)));
+                if (kind == SpecKind.FlowSpec)
+                {
+                    flowSpecs.Add(ReadFlowSpec(node, context, pointer, isBundled));
+                }
+                else
+                {
+                    connectionSpecs.Add(ReadConnectionSpec(node, context, pointer, isBundled));
+                }
+            }
+            catch (Exception ex)
+            {
+                context.Report(DiagnosticDescriptors.InternalError, context.LocateStart(node), FileName(context.Path), ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+    }
+
+    // Why this JSON value is not a spec of the expected kind, or null when it is one.
+    private static string? Check(JsonNode node, SpecKind kind)
+    {
+        if (!node.IsObject)
+        {
+            return "it is " + Describe(node) + ", not an object";
+        }
+
+        if (node.Get("flowSpec") is not null && node.Get("sourceConnectionIds") is not null)
+        {
+            return "it is a flow (it has \"flowSpec\" and \"sourceConnectionIds\"), not a spec";
+        }
+
+        if (node.Get("id") is not { Kind: JsonNodeKind.String })
+        {
+            return node.Get("id") is null ? "it has no \"id\"" : "its \"id\" is not a string";
+        }
+
+        if (node.Get("name") is not { Kind: JsonNodeKind.String })
+        {
+            return node.Get("name") is null ? "it has no \"name\"" : "its \"name\" is not a string";
+        }
+
+        var looksLikeConnection = node.Get("authSpec") is not null || node.Get("sourceSpec") is not null;
+        var looksLikeFlow = node.Get("sourceConnectionSpecIds") is not null || node.Get("transformationSpecs") is not null
+            || node.Get("transformationSpec") is not null || node.Get("scheduleSpec") is not null;
+        if (kind == SpecKind.FlowSpec && looksLikeConnection && !looksLikeFlow)
+        {
+            return "it has \"authSpec\"/\"sourceSpec\" like a connectionSpec; name the file *.connectionspec.json";
+        }
+
+        if (kind == SpecKind.ConnectionSpec && looksLikeFlow && !looksLikeConnection)
+        {
+            return "it has \"sourceConnectionSpecIds\"/\"transformationSpecs\" like a flowSpec; name the file *.flowspec.json";
+        }
+
+        return null;
+    }
+
+    private static FlowSpecModel ReadFlowSpec(JsonNode node, SpecReadContext context, string pointer, bool isBundled)
+    {
+        var name = node.GetString("name")!;
+        var className = Naming.ToPascalCase(name);
+        var types = new TypeBuilder(context, className, FlowSpecMembers);
+
+        var transformations = new List<TransformationModel>();
+        var transformationSpecs = new List<(string TypeName, JsonNode? Spec, string Pointer)>();
+        var specsKey = node.Get("transformationSpecs") is not null ? "transformationSpecs" : "transformationSpec";
+        if (node.Get(specsKey) is { Kind: JsonNodeKind.Array } transformationList)
+        {
+            var propertyNames = new HashSet<string>(RequestMembers, StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < transformationList.Items!.Count; i++)
+            {
+                var transformation = transformationList.Items[i];
+                var transformationName = transformation.IsObject ? transformation.GetString("name") : null;
+                if (transformationName is null || !seen.Add(transformationName))
+                {
+                    continue;
+                }
+
+                var pascal = Naming.ToPascalCase(transformationName);
+                var propertyName = RequestMembers.Contains(pascal) || Naming.IsRecordMemberName(pascal) ? pascal + "Transformation" : pascal;
+                propertyName = Naming.Unique(propertyName, propertyNames);
+                var typeName = types.Claim(pascal + "Params");
+                transformations.Add(new TransformationModel(transformationName, propertyName, typeName));
+                transformationSpecs.Add((typeName, transformation.Get("spec"), pointer + "/" + specsKey + "/" + i.ToString(CultureInfo.InvariantCulture) + "/spec"));
+            }
+        }
+
+        foreach (var (typeName, spec, specPointer) in transformationSpecs)
+        {
+            types.AddRecord(typeName, spec, specPointer);
+        }
+
+        string? scheduleTypeName = null;
+        if (node.Get("scheduleSpec") is { Kind: JsonNodeKind.Object } scheduleSpec && scheduleSpec.Get("spec") is { Kind: JsonNodeKind.Object } scheduleSchema)
+        {
+            scheduleTypeName = "ScheduleParams";
+            types.AddRecord(scheduleTypeName, scheduleSchema, pointer + "/scheduleSpec/spec");
+        }
+
+        return new FlowSpecModel(
+            node.GetString("id")!,
+            name,
+            node.GetString("version") ?? "1.0",
+            className,
+            node.GetString("description"),
+            Strings(node.Get("sourceConnectionSpecIds")),
+            Strings(node.Get("targetConnectionSpecIds")),
+            EquatableArray.From(transformations),
+            scheduleTypeName,
+            types.Build(),
+            isBundled);
+    }
+
+    private static ConnectionSpecModel ReadConnectionSpec(JsonNode node, SpecReadContext context, string pointer, bool isBundled)
+    {
+        var name = node.GetString("name")!;
+        var className = Naming.ToPascalCase(name);
+        var types = new TypeBuilder(context, className, ConnectionSpecMembers);
+
+        var authSpecs = new List<AuthSpecModel>();
+        var authSchemas = new List<(string TypeName, JsonNode? Spec, string Pointer)>();
+        var authNode = node.Get("authSpec");
+        var authList = authNode switch
+        {
+            { Kind: JsonNodeKind.Array } => authNode.Items!,
+            { Kind: JsonNodeKind.Object } => new List<JsonNode> { authNode },
+            _ => new List<JsonNode>(),
+        };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < authList.Count; i++)
+        {
+            var auth = authList[i];
+            var authName = auth.IsObject ? auth.GetString("name") ?? auth.GetString("type") : null;
+            if (authName is null || !seen.Add(authName))
+            {
+                continue;
+            }
+
+            var typeName = types.Claim(Naming.ToPascalCase(authName));
+            authSpecs.Add(new AuthSpecModel(authName, typeName));
+            var authPointer = authNode!.IsArray ? "/authSpec/" + i.ToString(CultureInfo.InvariantCulture) : "/authSpec";
+            authSchemas.Add((typeName, auth.Get("spec"), pointer + authPointer + "/spec"));
+        }
+
+        foreach (var (typeName, spec, specPointer) in authSchemas)
+        {
+            types.AddRecord(typeName, spec, specPointer);
+        }
+
+        string? sourceParams = null;
+        if (node.Get("sourceSpec") is { Kind: JsonNodeKind.Object } sourceSpec
+            && sourceSpec.Get("spec") is { Kind: JsonNodeKind.Object } sourceSchema
+            && sourceSchema.Get("properties") is { Kind: JsonNodeKind.Object, Members.Count: > 0 })
+        {
+            sourceParams = "SourceParams";
+            types.AddRecord(sourceParams, sourceSchema, pointer + "/sourceSpec/spec");
+        }
+
+        return new ConnectionSpecModel(
+            node.GetString("id")!,
+            name,
+            className,
+            node.GetString("providerId"),
+            node.GetString("description"),
+            EquatableArray.From(authSpecs),
+            sourceParams,
+            types.Build(),
+            isBundled);
+    }
+
+    private static EquatableArray<string> Strings(JsonNode? node)
+    {
+        var result = new List<string>();
+        if (node is { Kind: JsonNodeKind.Array })
+        {
+            foreach (var item in node.Items!)
+            {
+                if (item.IsString && !result.Contains(item.Text!))
+                {
+                    result.Add(item.Text!);
+                }
+            }
+        }
+
+        return EquatableArray.From(result);
+    }
+
+    private static string KindName(SpecKind kind) => kind == SpecKind.FlowSpec ? "flowSpec" : "connectionSpec";
+
+    private static string FileName(string path)
+    {
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+
+    private static string Describe(JsonNode node) => node.Kind switch
+    {
+        JsonNodeKind.Array => "an array",
+        JsonNodeKind.String => "a string",
+        JsonNodeKind.Number => "a number",
+        JsonNodeKind.True or JsonNodeKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using AepFlow.Generator.Model;
+
+namespace AepFlow.Generator.Parsing;
+
+/// <summary>
+/// Turns the schemas of one spec into the nested records and enums of its static class. Owns the spec's name scope, so
+/// nested type names never clash with each other, with the spec class, with its members or with well-known System types.
+/// </summary>
+internal sealed class TypeBuilder
+{
+    private readonly SpecReadContext _context;
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    private readonly List<ObjectTypeModel> _objects = new();
+    private readonly List<EnumTypeModel> _enums = new();
+
+    public TypeBuilder(SpecReadContext context, string className, IEnumerable<string> reservedNames)
+    {
+        _context = context;
+        _usedNames.Add(className);
+        foreach (var name in reservedNames)
+        {
+            _usedNames.Add(name);
+        }
+    }
+
+    public SpecTypes Build() => new(EquatableArray.From(_objects), EquatableArray.From(_enums));
+
+    /// <summary>Claims a fixed name (a transformation's params record) before nested names are handed out.</summary>
+    public string Claim(string name) => Naming.Unique(name, _usedNames);
+
+    /// <summary>Adds a record named <paramref name="typeName"/> (already claimed) for an object schema; a non-object gives an empty record.</summary>
+    public void AddRecord(string typeName, JsonNode? schemaNode, string pointer)
+    {
+        if (schemaNode is null || !schemaNode.IsObject)
+        {
+            _objects.Add(new ObjectTypeModel(typeName, null, EquatableArray<PropertyModel>.Empty, SchemaModel.Empty, null));
+            return;
+        }
+
+        var schema = SchemaReader.Read(schemaNode, _context, pointer);
+        AddObject(typeName, schemaNode, schema, pointer);
+    }
+
+    private void AddObject(string typeName, JsonNode node, SchemaModel schema, string pointer)
+    {
+        // Reserve the slot first so nested types come after their owner in the file.
+        var slot = _objects.Count;
+        _objects.Add(null!);
+
+        var properties = new List<PropertyModel>();
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { typeName };
+        if (node.Get("properties") is { Kind: JsonNodeKind.Object } propertiesNode)
+        {
+            var index = 0;
+            foreach (var member in propertiesNode.DistinctMembers())
+            {
+                var propertySchema = FindProperty(schema, member.Name, index++);
+                var pascal = Naming.ToPascalCase(member.Name);
+                var name = pascal == typeName || Naming.IsRecordMemberName(pascal) ? pascal + "Value" : pascal;
+                name = Naming.Unique(name, memberNames);
+                var propertyPointer = pointer + "/properties/" + SchemaReader.Escape(member.Name);
+                var type = MapType(member.Value, propertySchema, pascal, typeName, member.Name, propertyPointer);
+                properties.Add(new PropertyModel(
+                    name,
+                    member.Name,
+                    type,
+                    Contains(schema.Required, member.Name),
+                    Describe(member.Value),
+                    propertySchema,
+                    CompactJson.Write(member.Value),
+                    member.Value.Get("default") is { } defaultValue ? CompactJson.Write(defaultValue) : null));
+            }
+        }
+
+        _objects[slot] = new ObjectTypeModel(
+            typeName,
+            Describe(node),
+            EquatableArray.From(properties),
+            schema,
+            schema.HasObjectLevelRules ? CompactJson.Write(node) : null);
+    }
+
+    private TypeRef MapType(JsonNode node, SchemaModel schema, string nameHint, string owner, string jsonName, string pointer)
+    {
+        if (!node.IsObject)
+        {
+            return TypeRef.JsonElement;
+        }
+
+        if (node.Get("$ref") is not null)
+        {
+            // Already reported by the schema reader as an unchecked keyword; the member is untyped as well.
+            return TypeRef.JsonElement;
+        }
+
+        var typeNode = node.Get("type");
+        var types = schema.Types & ~SchemaTypes.Null;
+        if (typeNode is { Kind: JsonNodeKind.Array } && !IsSingle(types))
+        {
+            _context.ReportUnsupported(typeNode, "A \"type\" array", pointer + "/type", "the member is typed as JsonElement");
+            return TypeRef.JsonElement;
+        }
+
+        if (typeNode is { Kind: JsonNodeKind.String } && schema.Types == SchemaTypes.Any)
+        {
+            _context.ReportUnsupported(typeNode, "The type \"" + typeNode.Text + "\"", pointer + "/type", "the member is typed as JsonElement");
+            return TypeRef.JsonElement;
+        }
+
+        if (types == SchemaTypes.Any)
+        {
+            types = Infer(node);
+            if (types == SchemaTypes.Any)
+            {
+                _context.ReportUnsupported(node, "A schema without \"type\"", pointer, "the member is typed as JsonElement");
+                return TypeRef.JsonElement;
+            }
+        }
+
+        switch (types)
+        {
+            case SchemaTypes.String:
+                return !schema.Enum.IsEmpty && AllStrings(node.Get("enum")!) ? AddEnum(node, nameHint, owner) : TypeRef.String;
+            case SchemaTypes.Integer:
+                return IsLong(jsonName, node, schema) ? TypeRef.Int64 : TypeRef.Int32;
+            case SchemaTypes.Number:
+                return TypeRef.Double;
+            case SchemaTypes.Boolean:
+                return TypeRef.Boolean;
+            case SchemaTypes.Array:
+                var items = node.Get("items");
+                if (items is null || items.Kind is JsonNodeKind.True)
+                {
+                    return new TypeRef(TypeKind.Array, Element: TypeRef.JsonElement);
+                }
+
+                if (!items.IsObject)
+                {
+                    _context.ReportUnsupported(items, "An \"items\" that is not a single schema", pointer + "/items", "the elements are typed as JsonElement");
+                    return new TypeRef(TypeKind.Array, Element: TypeRef.JsonElement);
+                }
+
+                var element = MapType(items, schema.Items ?? SchemaModel.Empty, Naming.Singularize(nameHint), owner, jsonName, pointer + "/items");
+                return new TypeRef(TypeKind.Array, Element: element);
+            case SchemaTypes.Object:
+                if (node.Get("properties") is not { Kind: JsonNodeKind.Object, Members.Count: > 0 })
+                {
+                    return TypeRef.JsonElement;
+                }
+
+                var typeName = AllocateName(nameHint, owner);
+                AddObject(typeName, node, schema, pointer);
+                return new TypeRef(TypeKind.Object, typeName);
+            default:
+                return TypeRef.JsonElement;
+        }
+    }
+
+    private TypeRef AddEnum(JsonNode node, string nameHint, string owner)
+    {
+        var name = AllocateName(nameHint, owner);
+        var members = new List<EnumMemberModel>();
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in node.Get("enum")!.Items!)
+        {
+            if (seen.Add(item.Text!))
+            {
+                members.Add(new EnumMemberModel(Naming.Unique(Naming.ToPascalCase(item.Text!), memberNames), item.Text!));
+            }
+        }
+
+        _enums.Add(new EnumTypeModel(name, Describe(node), EquatableArray.From(members)));
+        return new TypeRef(TypeKind.Enum, name);
+    }
+
+    // A nested type is named after its property; on a clash the owner's name goes in front (Column + Type → ColumnType).
+    private string AllocateName(string hint, string owner)
+    {
+        if (!Naming.IsReservedTypeName(hint) && _usedNames.Add(hint))
+        {
+            return hint;
+        }
+
+        return Naming.Unique(owner + hint, _usedNames);
+    }
+
+    private static SchemaTypes Infer(JsonNode node)
+    {
+        if (node.Get("properties") is not null)
+        {
+            return SchemaTypes.Object;
+        }
+
+        if (node.Get("items") is not null)
+        {
+            return SchemaTypes.Array;
+        }
+
+        if (node.Get("enum") is { Kind: JsonNodeKind.Array, Items.Count: > 0 } values && AllStrings(values))
+        {
+            return SchemaTypes.String;
+        }
+
+        return node.Get("const") is { Kind: JsonNodeKind.String } ? SchemaTypes.String : SchemaTypes.Any;
+    }
+
+    // "startTime" is epoch seconds today and overflows int in 2038; epoch values in milliseconds overflow already.
+    private static bool IsLong(string jsonName, JsonNode node, SchemaModel schema)
+    {
+        if (jsonName.EndsWith("Time", StringComparison.Ordinal) || jsonName.EndsWith("time", StringComparison.Ordinal)
+            || jsonName.EndsWith("At", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var description = node.GetString("description");
+        if (description is not null && description.IndexOf("epoch", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        return OutsideInt(schema.Minimum) || OutsideInt(schema.Maximum) || OutsideInt(schema.ExclusiveMinimum) || OutsideInt(schema.ExclusiveMaximum);
+    }
+
+    private static bool OutsideInt(double? value) => value is < int.MinValue or > int.MaxValue;
+
+    private static bool IsSingle(SchemaTypes types) => types != 0 && (types & (types - 1)) == 0;
+
+    private static bool AllStrings(JsonNode values)
+    {
+        if (values.Items is null || values.Items.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var item in values.Items)
+        {
+            if (!item.IsString)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static SchemaModel FindProperty(SchemaModel schema, string name, int index) =>
+        index < schema.Properties.Count && schema.Properties[index].Name == name ? schema.Properties[index].Schema : SchemaModel.Empty;
+
+    private static bool Contains(EquatableArray<string> values, string value)
+    {
+        foreach (var item in values)
+        {
+            if (item == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string? Describe(JsonNode node)
+    {
+        if (!node.IsObject)
+        {
+            return null;
+        }
+
+        var description = node.GetString("description");
+        return string.IsNullOrWhiteSpace(description) ? node.GetString("title") : description;
+    }
+}

@@ -1,5 +1,0 @@
-namespace AepFlow.Generator;
-
-internal static class Placeholder
-{
-}
