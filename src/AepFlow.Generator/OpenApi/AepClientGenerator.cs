@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using AepFlow.Generator.OpenApi.Digest;
+using AepFlow.Generator.OpenApi.Emit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AepFlow.Generator.OpenApi;
+
+/// <summary>
+/// Emits the client operations (<c>AepFlow.Operations.*Operations</c>) and their DTOs (<c>AepFlow.Models.*</c>).
+/// The bundled services come from the digest embedded at the generator's build time and are emitted only when
+/// <c>AepFlowGenerateClient</c> is true (the AepFlow.Client assembly); a user's own <c>*.openapi.json|yaml</c>
+/// AdditionalFile is read with NSwag at compile time and emitted into that user's compilation.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class AepClientGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for caching tests.</summary>
+    public static class Steps
+    {
+        /// <summary>Whether the compilation asked for the bundled client operations.</summary>
+        public const string Enabled = "AepClient.Enabled";
+
+        /// <summary>One user OpenAPI document after NSwag.</summary>
+        public const string UserDocuments = "AepClient.UserDocuments";
+
+        /// <summary>One service to emit.</summary>
+        public const string Services = "AepClient.Services";
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var enabled = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.AepFlowGenerateClient", out var value)
+                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            .WithTrackingName(Steps.Enabled);
+
+        var userDocuments = context.AdditionalTextsProvider
+            .Where(static file => UserOpenApiDocuments.IsOpenApiFile(file.Path))
+            .Select(static (file, cancellationToken) => UserOpenApiDocuments.Read(file.Path, file.GetText(cancellationToken)?.ToString()))
+            .WithTrackingName(Steps.UserDocuments);
+
+        context.RegisterSourceOutput(userDocuments, static (spc, document) =>
+        {
+            foreach (var problem in document.Problems)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(OpenApiDiagnostics.InvalidDocument, Locate(document.Path, problem), System.IO.Path.GetFileName(document.Path), problem.Message));
+            }
+        });
+
+        var resolved = enabled
+            .Combine(userDocuments.Collect())
+            .Select(static (input, _) => Resolve(input.Left, input.Right));
+
+        context.RegisterSourceOutput(resolved, static (spc, result) =>
+        {
+            foreach (var message in result.Messages)
+            {
+                spc.ReportDiagnostic(message.ToDiagnostic());
+            }
+
+            if (result.Services.Count > 0)
+            {
+                spc.AddSource(SupportEmitter.HintName, SourceText.From(SupportEmitter.Source, Encoding.UTF8));
+            }
+        });
+
+        var services = resolved
+            .SelectMany(static (result, _) => result.Services)
+            .WithTrackingName(Steps.Services);
+
+        context.RegisterSourceOutput(services, static (spc, service) =>
+        {
+            spc.AddSource($"AepFlow.Operations.{service.Name}.g.cs", SourceText.From(OperationsEmitter.Emit(service), Encoding.UTF8));
+            foreach (var schema in service.Schemas)
+            {
+                spc.AddSource($"AepFlow.Models.{service.Name}.{schema.Name}.g.cs", SourceText.From(ModelEmitter.Emit(service, schema), Encoding.UTF8));
+            }
+        });
+    }
+
+    private static Resolution Resolve(bool bundled, ImmutableArray<UserDocument> documents)
+    {
+        var services = new List<ServiceDigest>();
+        var messages = new List<Message>();
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (bundled)
+        {
+            if (BundledOpenApiDigest.Digest is { } digest)
+            {
+                foreach (var service in digest.Services)
+                {
+                    owners[service.Name] = "(bundled) " + service.Source;
+                    services.Add(service);
+                }
+            }
+            else
+            {
+                messages.Add(new Message(OpenApiDiagnostics.BundledDigestMissing.Id, null, 0, 0, BundledOpenApiDigest.Error ?? "unknown error"));
+            }
+        }
+
+        foreach (var document in documents.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            if (document.Service is not { } service)
+            {
+                continue;
+            }
+
+            if (owners.TryGetValue(service.Name, out var owner))
+            {
+                messages.Add(new Message(OpenApiDiagnostics.DuplicateService.Id, document.Path, 1, 1, service.Name, System.IO.Path.GetFileName(document.Path), owner));
+                continue;
+            }
+
+            owners[service.Name] = document.Path;
+            services.Add(service);
+        }
+
+        return new Resolution(new EquatableList<ServiceDigest>(services), new EquatableList<Message>(messages));
+    }
+
+    private static Location Locate(string path, DigestProblem problem)
+    {
+        var position = new LinePosition(Math.Max(0, problem.Line - 1), Math.Max(0, problem.Column - 1));
+        return Location.Create(path, default, new LinePositionSpan(position, position));
+    }
+
+    private sealed record Resolution(EquatableList<ServiceDigest> Services, EquatableList<Message> Messages);
+
+    // A diagnostic as plain values, so the pipeline step stays value-equal.
+    private sealed record Message(string Id, string? Path, int Line, int Column, params string[] Arguments)
+    {
+        public bool Equals(Message? other) =>
+            other is not null && Id == other.Id && Path == other.Path && Line == other.Line && Column == other.Column
+            && Arguments.SequenceEqual(other.Arguments);
+
+        public override int GetHashCode() => (Id, Path, Line, Column, string.Join("\u0001", Arguments)).GetHashCode();
+
+        public Diagnostic ToDiagnostic()
+        {
+            var descriptor = Id == OpenApiDiagnostics.DuplicateService.Id ? OpenApiDiagnostics.DuplicateService : OpenApiDiagnostics.BundledDigestMissing;
+            var location = Path is null ? Location.None : Locate(Path, new DigestProblem(string.Empty, Line, Column));
+            return Diagnostic.Create(descriptor, location, Arguments);
+        }
+    }
+}
