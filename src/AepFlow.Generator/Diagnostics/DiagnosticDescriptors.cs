@@ -11,7 +11,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidJson = new(
         id: "AEPF001",
         title: "Spec file is not valid JSON",
-        messageFormat: "'{0}' is not valid JSON: {1}. Fix the JSON at this position (trailing commas, comments, unquoted names and unescaped line breaks are not allowed).",
+        messageFormat: "'{0}' is not valid JSON: {1}. Fix the JSON at this position; spec files are strict JSON (no comments, trailing commas or line breaks inside strings).",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -31,7 +31,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedSchema = new(
         id: "AEPF003",
         title: "Schema construct the generator cannot type",
-        messageFormat: "{0} at '{1}' is not supported: {2}. Give the schema a single \"type\" (string, integer, number, boolean, array or object) to get a typed member.",
+        messageFormat: "{0} at '{1}' is not supported: {2}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

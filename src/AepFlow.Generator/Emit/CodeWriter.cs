@@ -9,6 +9,9 @@ internal sealed class CodeWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    // A closed block is followed by a blank line unless the next line continues it (else, catch, another brace).
+    private bool _blankPending;
+
     public CodeWriter(int indent = 0) => _indent = indent;
 
     public int Indent => _indent;
@@ -17,6 +20,12 @@ internal sealed class CodeWriter
 
     public CodeWriter Line(string text)
     {
+        if (_blankPending && text.Length > 0 && !ContinuesBlock(text))
+        {
+            _builder.Append('\n');
+        }
+
+        _blankPending = false;
         if (text.Length > 0)
         {
             _builder.Append(' ', _indent * 4);
@@ -48,15 +57,33 @@ internal sealed class CodeWriter
     {
         _indent--;
         Line("}" + suffix);
+        _blankPending = true;
         return this;
     }
 
     /// <summary>Appends text produced by another writer (already indented).</summary>
     public CodeWriter Append(CodeWriter other)
     {
+        if (other._builder.Length == 0)
+        {
+            return this;
+        }
+
+        if (_blankPending && !ContinuesBlock(other._builder.ToString().TrimStart()))
+        {
+            _builder.Append('\n');
+        }
+
         _builder.Append(other._builder);
+        _blankPending = other._blankPending;
         return this;
     }
+
+    private static bool ContinuesBlock(string text) =>
+        text.StartsWith("}", StringComparison.Ordinal) || text.StartsWith("else", StringComparison.Ordinal)
+        || text.StartsWith("catch", StringComparison.Ordinal) || text.StartsWith("finally", StringComparison.Ordinal)
+        || text.StartsWith("case ", StringComparison.Ordinal) || text.StartsWith("default:", StringComparison.Ordinal)
+        || text.StartsWith(")", StringComparison.Ordinal);
 
     /// <summary>Writes <c>/// &lt;summary&gt;</c> docs, XML-escaped, one line per source line.</summary>
     public CodeWriter Summary(string? text, string fallback)

@@ -28,6 +28,7 @@ internal sealed class ValidatorEmitter
     private readonly string _typeName;
     private readonly int _indent;
     private HashSet<string> _locals = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _matcherNames = new(StringComparer.Ordinal);
     private int _matcherCount;
 
     private enum Mode
@@ -338,7 +339,7 @@ internal sealed class ValidatorEmitter
                 return;
             }
 
-            var test = Matcher(condition0, valueType, objectType) + "(" + ValueExpr(expr) + ")";
+            var test = Matcher(condition0, valueType, objectType, ConditionName(condition0)) + "(" + ValueExpr(expr) + ")";
             if (thenWriter.IsEmpty)
             {
                 w.OpenBlock("if (!" + test + ")");
@@ -372,9 +373,14 @@ internal sealed class ValidatorEmitter
     }
 
     // Emits (once per schema) "private static bool MatchesN(T value)" and returns its name.
-    private string Matcher(SchemaModel s, TypeRef? valueType, ObjectTypeModel? objectType)
+    private string Matcher(SchemaModel s, TypeRef? valueType, ObjectTypeModel? objectType, string? hint = null)
     {
-        var name = "Matches" + (++_matcherCount).ToString(CultureInfo.InvariantCulture);
+        var name = hint is null ? "Matches" + (++_matcherCount).ToString(CultureInfo.InvariantCulture) : hint;
+        for (var i = 2; !_matcherNames.Add(name); i++)
+        {
+            name = hint + i.ToString(CultureInfo.InvariantCulture);
+        }
+
         var parameterType = objectType?.Name ?? valueType!.ToCSharp();
         var savedLocals = _locals;
         _locals = new HashSet<string>(StringComparer.Ordinal) { "value" };
@@ -478,51 +484,58 @@ internal sealed class ValidatorEmitter
     // "value must be one of these JSON literals" for a C# value; literals of another JSON type can never match.
     private void ValueSet(EquatableArray<string> literals, string expr, TypeRef type, Mode mode, string keyword, string message, CodeWriter w)
     {
-        var tests = new List<string>();
+        var values = new List<string>();
         foreach (var literal in literals)
         {
-            var test = Equality(literal, expr, type);
-            if (test == "skip")
+            var value = CSharpValue(literal, type, out var comparable);
+            if (!comparable)
             {
-                return; // Cannot compare (an object or array value): the keyword is not checked.
+                return; // An object or array value: the keyword is not checked.
             }
 
-            if (test is not null)
+            if (value is not null)
             {
-                tests.Add(test);
+                values.Add(value);
             }
         }
 
-        if (tests.Count == 0)
+        if (values.Count == 0)
         {
             Fail(w, mode, null, keyword, message);
             return;
         }
 
-        w.OpenBlock("if (!(" + string.Join(" || ", tests) + "))");
+        var tests = new List<string>();
+        foreach (var value in values)
+        {
+            tests.Add(expr + " != " + value);
+        }
+
+        w.OpenBlock("if (" + string.Join(" && ", tests) + ")");
         Fail(w, mode, null, keyword, message);
         w.Close();
     }
 
-    // A C# test that the value equals the JSON literal; null when it never can; "skip" when not comparable.
-    private string? Equality(string literal, string expr, TypeRef type)
+    // The C# constant equal to a JSON literal for this type; null when no value of the type can equal it.
+    private string? CSharpValue(string literal, TypeRef type, out bool comparable)
     {
+        comparable = true;
         switch (type.Kind)
         {
             case TypeKind.String:
-                return literal.StartsWith("\"", StringComparison.Ordinal) ? expr + " == " + CodeWriter.Literal(Unquote(literal)) : null;
+                return literal.StartsWith("\"", StringComparison.Ordinal) ? CodeWriter.Literal(Unquote(literal)) : null;
             case TypeKind.Enum:
                 if (!literal.StartsWith("\"", StringComparison.Ordinal) || !_enums.TryGetValue(type.Name!, out var enumType))
                 {
                     return null;
                 }
 
-                var value = Unquote(literal);
+                var text = Unquote(literal);
                 foreach (var member in enumType.Members)
                 {
-                    if (member.Value == value)
+                    if (member.Value == text)
                     {
-                        return expr + " == " + enumType.Name + "." + member.Name;
+                        return enumType.Name + "." + member.Name;
                     }
                 }
 
@@ -530,13 +543,12 @@ internal sealed class ValidatorEmitter
             case TypeKind.Int32:
             case TypeKind.Int64:
             case TypeKind.Double:
-                return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                    ? expr + " == " + Number(number, type)
-                    : null;
+                return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? Number(number, type) : null;
             case TypeKind.Boolean:
-                return literal is "true" or "false" ? expr + " == " + literal : null;
+                return literal is "true" or "false" ? literal : null;
             default:
-                return "skip";
+                comparable = false;
+                return null;
         }
     }
 
@@ -723,6 +735,20 @@ internal sealed class ValidatorEmitter
         }
 
         return (" (the schema's if condition holds)", " (the schema's if condition does not hold)");
+    }
+
+    // "WhenFrequencyIsOnce" for an if of the form {"properties": {"frequency": {"const": "once"}}}; null otherwise.
+    private static string? ConditionName(SchemaModel condition)
+    {
+        if (condition.Properties.Count == 1 && condition.Properties[0].Schema.Const is { } constant && condition.AllOf.IsEmpty
+            && condition.AnyOf.IsEmpty && condition.OneOf.IsEmpty && condition.If is null && condition.Not is null)
+        {
+            var value = constant.StartsWith("\"", StringComparison.Ordinal) ? Unquote(constant) : constant;
+            var name = "When" + Naming.ToPascalCase(condition.Properties[0].Name) + "Is" + Naming.ToPascalCase(value).TrimStart('@', '_');
+            return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) ? name : null;
+        }
+
+        return null;
     }
 
     private static bool IsOnlyRequired(SchemaModel s) =>

@@ -141,6 +141,9 @@ internal static class JsonTreeReader
     {
         var index = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var trimmed = index > 0 ? message.Substring(0, index) : message;
+
+        // The reader's advice is about its own options, which a spec author cannot change.
+        trimmed = trimmed.Replace(" Change the reader options.", string.Empty).Replace(" which is not supported in this mode", string.Empty);
         return trimmed.TrimEnd('.', ' ');
     }
 

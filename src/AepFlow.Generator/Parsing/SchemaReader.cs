@@ -25,7 +25,7 @@ internal static class SchemaReader
             case JsonNodeKind.Object:
                 break;
             default:
-                context.ReportUnsupported(node, "A schema that is not an object or boolean", pointer, "it is ignored");
+                context.ReportUnsupported(node, "A schema that is not an object or boolean", pointer, "it is ignored; write a JSON object (or true/false) here");
                 return SchemaModel.Empty;
         }
 
@@ -34,7 +34,9 @@ internal static class SchemaReader
             var value = node.Get(keyword);
             if (value is not null)
             {
-                context.ReportUnsupported(value, "The keyword '" + keyword + "'", pointer + "/" + Escape(keyword), "the generated validator does not check it");
+                context.ReportUnsupported(value, "The keyword '" + keyword + "'", pointer + "/" + Escape(keyword), keyword == "$ref"
+                    ? "references are not followed, so the member is typed as JsonElement and not validated; inline the referenced schema"
+                    : "the generated validator does not check it; check this rule in your own code or drop it from the spec");
             }
         }
 
@@ -212,7 +214,7 @@ internal static class SchemaReader
         }
         catch (System.ArgumentException)
         {
-            context.ReportUnsupported(node, "The pattern '" + node.Text + "'", pointer + "/pattern", "it is not a valid .NET regular expression and is not checked");
+            context.ReportUnsupported(node, "The pattern '" + node.Text + "'", pointer + "/pattern", "it is not a valid .NET regular expression, so it is not checked; fix the expression");
             return null;
         }
     }

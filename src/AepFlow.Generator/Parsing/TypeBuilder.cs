@@ -99,13 +99,13 @@ internal sealed class TypeBuilder
         var types = schema.Types & ~SchemaTypes.Null;
         if (typeNode is { Kind: JsonNodeKind.Array } && !IsSingle(types))
         {
-            _context.ReportUnsupported(typeNode, "A \"type\" array", pointer + "/type", "the member is typed as JsonElement");
+            _context.ReportUnsupported(typeNode, "A \"type\" array", pointer + "/type", "the member is typed as JsonElement; use a single type (or [\"<type>\", \"null\"]) to get a typed member");
             return TypeRef.JsonElement;
         }
 
         if (typeNode is { Kind: JsonNodeKind.String } && schema.Types == SchemaTypes.Any)
         {
-            _context.ReportUnsupported(typeNode, "The type \"" + typeNode.Text + "\"", pointer + "/type", "the member is typed as JsonElement");
+            _context.ReportUnsupported(typeNode, "The type \"" + typeNode.Text + "\"", pointer + "/type", "the member is typed as JsonElement; use string, integer, number, boolean, array or object");
             return TypeRef.JsonElement;
         }
 
@@ -114,7 +114,7 @@ internal sealed class TypeBuilder
             types = Infer(node);
             if (types == SchemaTypes.Any)
             {
-                _context.ReportUnsupported(node, "A schema without \"type\"", pointer, "the member is typed as JsonElement");
+                _context.ReportUnsupported(node, "A schema without \"type\"", pointer, "the member is typed as JsonElement; add a \"type\" to get a typed member");
                 return TypeRef.JsonElement;
             }
         }
@@ -138,7 +138,7 @@ internal sealed class TypeBuilder
 
                 if (!items.IsObject)
                 {
-                    _context.ReportUnsupported(items, "An \"items\" that is not a single schema", pointer + "/items", "the elements are typed as JsonElement");
+                    _context.ReportUnsupported(items, "An \"items\" that is not a single schema", pointer + "/items", "the elements are typed as JsonElement; give \"items\" a single schema");
                     return new TypeRef(TypeKind.Array, Element: TypeRef.JsonElement);
                 }
 
