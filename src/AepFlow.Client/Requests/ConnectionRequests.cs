@@ -18,7 +18,7 @@ public sealed record CreateConnectionRequest : IAepModel
     /// <summary>The authSpec name, e.g. <c>OAuth2 Refresh Code</c> or <c>Basic Authentication</c>.</summary>
     public required string AuthSpecName { get; init; }
 
-    /// <summary>The auth parameters: a generated connectionSpec auth model, or <see cref="AepJson"/>.</summary>
+    /// <summary>The auth parameters: a generated connectionSpec auth model, or <see cref="RawJson"/>.</summary>
     public required IAepModel AuthParams { get; init; }
 
     /// <inheritdoc />
@@ -86,7 +86,7 @@ public sealed record CreateSourceConnectionRequest : IAepModel
     /// <summary>The data format: <c>tabular</c> for CRM and databases, <c>delimited</c>/<c>json</c>/<c>parquet</c> for files.</summary>
     public string? DataFormat { get; init; }
 
-    /// <summary>The source parameters: a generated connectionSpec source model, or <see cref="AepJson"/>.</summary>
+    /// <summary>The source parameters: a generated connectionSpec source model, or <see cref="RawJson"/>.</summary>
     public IAepModel? Params { get; init; }
 
     /// <inheritdoc />
@@ -167,7 +167,7 @@ public sealed record CreateTargetConnectionRequest : IAepModel
     /// <summary>The XDM schema the written records follow: its <c>$id</c> and the content type as version.</summary>
     public ResourceRefModel? Schema { get; init; }
 
-    /// <summary>The target parameters, e.g. <c>{"dataSetId": "…"}</c>: a generated model or <see cref="AepJson"/>.</summary>
+    /// <summary>The target parameters, e.g. <c>{"dataSetId": "…"}</c>: a generated model or <see cref="RawJson"/>.</summary>
     public IAepModel? Params { get; init; }
 
     /// <inheritdoc />

@@ -7,27 +7,27 @@ namespace AepFlow.Requests;
 /// A JSON value used where a typed model is expected (connection <c>params</c>, <c>auth.params</c>, a raw body) when no
 /// generated type exists for it. It is sent unchanged and has no rules of its own to validate.
 /// </summary>
-public sealed class AepJson : IAepModel
+public sealed class RawJson : IAepModel
 {
     private readonly JsonElement _value;
 
-    private AepJson(JsonElement value) => _value = value;
+    private RawJson(JsonElement value) => _value = value;
 
     /// <summary>The wrapped value.</summary>
     public JsonElement Value => _value;
 
     /// <summary>Wraps <paramref name="value"/> (copied, so the source document may be disposed).</summary>
-    public static AepJson From(JsonElement value) => new(value.Clone());
+    public static RawJson From(JsonElement value) => new(value.Clone());
 
     /// <summary>Parses <paramref name="json"/>; malformed JSON throws <see cref="JsonException"/> with its position.</summary>
-    public static AepJson Parse(string json)
+    public static RawJson Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
         return new(document.RootElement.Clone());
     }
 
-    /// <summary>An object of string members, e.g. <c>{"tableName":"Account"}</c> or <c>{"dataSetId":"…"}</c>.</summary>
-    public static AepJson Object(params IEnumerable<KeyValuePair<string, string>> members)
+    /// <summary>An object of string members, e.g. <c>RawJson.Object(("dataSetId", id))</c> gives <c>{"dataSetId":"…"}</c>.</summary>
+    public static RawJson Object(params (string Name, string Value)[] members)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
