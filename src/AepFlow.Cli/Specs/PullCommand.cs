@@ -16,7 +16,7 @@ internal static class PullCommand
             Description = "Folder to write the spec files to (created if missing; other files in it are kept).",
             DefaultValueFactory = _ => "specs",
         };
-        var baseUrl = new Option<Uri?>("--base-url")
+        var baseUrl = new Option<string?>("--base-url")
         {
             Description = "Talk to this endpoint (e.g. a local emulator) with a fixed token instead of Platform with AEP_* credentials.",
         };
@@ -47,7 +47,7 @@ internal static class PullCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string outDir, Uri? baseUrl, string? sandbox, int? pageSize, int? retries, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, string outDir, string? baseUrl, string? sandbox, int? pageSize, int? retries, CancellationToken cancellationToken)
     {
         if (pageSize is <= 0 || retries is < 0)
         {
@@ -84,19 +84,19 @@ internal static class PullCommand
     }
 
     /// <summary>Emulator options for <c>--base-url</c>, otherwise the environment's Platform credentials.</summary>
-    internal static AepClientOptions ClientOptions(Uri? baseUrl, string? sandbox, int? retries)
+    internal static AepClientOptions ClientOptions(string? baseUrl, string? sandbox, int? retries)
     {
         AepClientOptions options;
         if (baseUrl is not null)
         {
-            if (!baseUrl.IsAbsoluteUri)
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
             {
-                throw new InvalidOperationException($"--base-url must be an absolute URL, got '{baseUrl}'.");
+                throw new InvalidOperationException($"--base-url must be an absolute http(s) URL, got '{baseUrl}'.");
             }
 
             options = new AepClientOptions
             {
-                BaseAddress = baseUrl,
+                BaseAddress = address,
                 AccessToken = EmulatorToken,
                 ClientId = Environment.GetEnvironmentVariable("AEP_CLIENT_ID") is { Length: > 0 } id ? id : "aepflow-cli",
                 OrgId = Environment.GetEnvironmentVariable("AEP_ORG_ID") is { Length: > 0 } org ? org : "AEPFLOWCLI@AdobeOrg",
