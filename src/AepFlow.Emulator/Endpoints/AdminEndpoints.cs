@@ -51,7 +51,7 @@ internal static class AdminEndpoints
     public static void Reset(EmulatorState state, FaultInjector faults, RequestLog log)
     {
         state.Store.Clear();
-        state.Tokens.Clear();
+        state.Tokens.ResetCount();
         faults.Clear();
         log.Clear();
     }

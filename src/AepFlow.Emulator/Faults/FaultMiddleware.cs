@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AepFlow.Emulator.Faults;
 
 /// <summary>Applies the first matching queued fault to an API request before it reaches its endpoint.</summary>
-internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, ILogger<FaultMiddleware> logger)
+internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, IHostApplicationLifetime lifetime, ILogger<FaultMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,7 +23,17 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
 
         if (rule.LatencyMs > 0)
         {
-            await Task.Delay(rule.LatencyMs, context.RequestAborted);
+            // A long delay must not hold up shutdown, nor outlive a client that gave up.
+            using var delay = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            try
+            {
+                await Task.Delay(rule.LatencyMs, delay.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return;
+            }
         }
 
         if (rule.DropConnection)

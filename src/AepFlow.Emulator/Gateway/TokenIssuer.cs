@@ -24,9 +24,9 @@ internal sealed class TokenIssuer(EmulatorOptions options)
         !options.RequireIssuedTokens
         || (_issued.TryGetValue(token, out var expires) && options.TimeProvider.GetUtcNow() < expires);
 
-    public void Clear()
-    {
-        _issued.Clear();
-        Interlocked.Exchange(ref _issuedCount, 0);
-    }
+    /// <summary>
+    /// Restarts <see cref="IssuedCount"/>. Issued tokens stay valid: they stand for IMS, which a reset of the emulated
+    /// Platform services does not touch, so a client holding a cached token keeps working.
+    /// </summary>
+    public void ResetCount() => Interlocked.Exchange(ref _issuedCount, 0);
 }

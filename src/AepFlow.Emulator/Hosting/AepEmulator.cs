@@ -61,7 +61,10 @@ public sealed class AepEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets every created resource in every sandbox, queued fault, recorded request and issued token.</summary>
+    /// <summary>
+    /// Forgets every created resource in every sandbox, queued fault and recorded request, and restarts
+    /// <see cref="IssuedTokenCount"/>; tokens already issued stay valid.
+    /// </summary>
     public void Reset() => AdminEndpoints.Reset(_state, Faults, Requests);
 
     /// <summary>Stops listening; in-flight requests get a short grace period.</summary>

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace AepFlow.Emulator.Tests;
+
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task A_pending_latency_does_not_hold_up_shutdown()
+    {
+        var env = await TestEmulator.StartAsync();
+        env.Emulator.Faults.AddLatency(TimeSpan.FromMinutes(5));
+        var pending = env.Http.GetAsync($"{TestEmulator.FlowService}/flows");
+        await WaitUntilAsync(() => env.Emulator.Requests.Snapshot().Count == 1);
+
+        var watch = Stopwatch.StartNew();
+        await env.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"shutdown took {watch.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(() => pending);
+    }
+
+    [Fact]
+    public async Task Reset_keeps_issued_tokens_valid_and_restarts_their_count()
+    {
+        await using var env = await TestEmulator.StartAsync(new EmulatorOptions { RequireIssuedTokens = true });
+        using var anonymous = new HttpClient();
+        using var tokenResponse = await anonymous.PostAsync(env.Emulator.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "id", ["client_secret"] = "secret",
+        }));
+        var token = (await TestEmulator.ReadAsync(tokenResponse))["access_token"]!.GetValue<string>();
+        using var client = env.CreateClient("prod", authorization: false);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        env.Emulator.Reset();
+        using var afterReset = await client.GetAsync($"{TestEmulator.FlowService}/flows");
+
+        Assert.Equal(HttpStatusCode.OK, afterReset.StatusCode);
+        Assert.Equal(0, env.Emulator.IssuedTokenCount);
+    }
+
+    [Fact]
+    public async Task Trailing_slash_paths_reach_the_same_resource()
+    {
+        await using var env = await TestEmulator.StartAsync();
+        var id = await Scenario.CreateBaseConnectionAsync(env, "slash");
+        var etag = Scenario.Single(await env.GetOkAsync($"{TestEmulator.FlowService}/connections/{id}"))["etag"]!.GetValue<string>();
+
+        // Adobe's document puts PATCH and DELETE of base connections on /connections/{id}/.
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"{TestEmulator.FlowService}/connections/{id}/")
+        {
+            Content = TestEmulator.Json("""[ { "op": "replace", "path": "/name", "value": "renamed" } ]"""),
+        };
+        request.Headers.TryAddWithoutValidation("if-match", etag);
+        using var patched = await env.Http.SendAsync(request);
+        using var deleted = await env.Http.DeleteAsync($"{TestEmulator.FlowService}/connections/{id}/");
+
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_paths_are_404_in_the_service_shape()
+    {
+        await using var env = await TestEmulator.StartAsync();
+
+        using var response = await env.Http.GetAsync($"{TestEmulator.FlowService}/nothingHere");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("nothingHere", (await TestEmulator.ReadAsync(response))["report"]!["detailed-message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Two_emulators_run_side_by_side_on_their_own_ports()
+    {
+        await using var first = await TestEmulator.StartAsync();
+        await using var second = await TestEmulator.StartAsync();
+
+        await Scenario.CreateBaseConnectionAsync(first);
+
+        Assert.NotEqual(first.Emulator.Port, second.Emulator.Port);
+        Assert.NotEqual(0, first.Emulator.Port);
+        Assert.Empty((await second.GetOkAsync($"{TestEmulator.FlowService}/connections"))["items"]!.AsArray());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(condition());
+    }
+}
