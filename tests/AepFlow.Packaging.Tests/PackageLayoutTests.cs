@@ -1,0 +1,74 @@
+using System.Xml.Linq;
+
+namespace AepFlow.Packaging.Tests;
+
+/// <summary>What the two packages contain: an analyzer-only generator package, a runtime library package, both with metadata.</summary>
+[Trait("Category", "Slow")]
+[Collection(PackedFeedCollection.Name)]
+public sealed class PackageLayoutTests(PackedFeed feed)
+{
+    [Fact]
+    public void Generator_package_is_analyzer_only_with_its_dependencies_beside_it_and_no_lib_or_package_dependencies()
+    {
+        var entries = PackedFeed.Entries(feed.GeneratorPackage);
+
+        Assert.Contains("analyzers/dotnet/cs/AepFlow.Generator.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.Contains("buildTransitive/AepFlow.Generator.props", entries);
+        Assert.Contains("buildTransitive/AepFlow.Generator.targets", entries);
+        Assert.Contains("build/AepFlow.Generator.props", entries);
+        Assert.Contains("build/AepFlow.Generator.targets", entries);
+        Assert.Contains("README.md", entries);
+
+        // Every third-party assembly the generator compiles against must load inside the compiler, so it ships beside it.
+        var csproj = File.ReadAllText(Path.Combine(PackedFeed.RepoRoot, "src/AepFlow.Generator/AepFlow.Generator.csproj"));
+        foreach (var dependency in new[] { "NSwag.Core", "NJsonSchema", "Newtonsoft.Json", "Namotion.Reflection", "YamlDotNet", "Scriban.Signed" })
+        {
+            if (csproj.Contains($"PackageReference Include=\"{dependency}\"", StringComparison.Ordinal))
+            {
+                var assembly = dependency == "Scriban.Signed" ? "Scriban.dll" : dependency + ".dll";
+                Assert.Contains("analyzers/dotnet/cs/" + assembly, entries);
+            }
+        }
+
+        var nuspec = Nuspec(feed.GeneratorPackage);
+        Assert.Equal("true", Metadata(nuspec, "developmentDependency"));
+        Assert.Empty(nuspec.Descendants().Where(e => e.Name.LocalName == "dependency"));
+        AssertCommonMetadata(nuspec);
+    }
+
+    [Fact]
+    public void Client_package_carries_the_runtime_for_both_frameworks_with_its_dependencies()
+    {
+        var entries = PackedFeed.Entries(feed.ClientPackage);
+
+        Assert.Contains("lib/net8.0/AepFlow.Client.dll", entries);
+        Assert.Contains("lib/net10.0/AepFlow.Client.dll", entries);
+        Assert.Contains("lib/net10.0/AepFlow.Client.xml", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal));
+
+        var nuspec = Nuspec(feed.ClientPackage);
+        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToHashSet();
+        Assert.Contains("Microsoft.Extensions.Http", dependencies);
+        AssertCommonMetadata(nuspec);
+    }
+
+    private static void AssertCommonMetadata(XDocument nuspec)
+    {
+        Assert.Matches(@"^\d+\.\d+\.\d+", Metadata(nuspec, "version"));
+        Assert.False(string.IsNullOrWhiteSpace(Metadata(nuspec, "description")));
+        Assert.Equal("README.md", Metadata(nuspec, "readme"));
+        var license = nuspec.Descendants().Single(e => e.Name.LocalName == "license");
+        Assert.Equal("expression", (string?)license.Attribute("type"));
+        Assert.Equal("Apache-2.0", license.Value);
+        var repository = nuspec.Descendants().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.StartsWith("https://", (string?)repository.Attribute("url"), StringComparison.Ordinal);
+    }
+
+    private static XDocument Nuspec(string package) => XDocument.Parse(PackedFeed.ReadEntry(package, ".nuspec"));
+
+    private static string? Metadata(XDocument nuspec, string name) =>
+        nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+}
