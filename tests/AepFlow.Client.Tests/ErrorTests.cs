@@ -43,6 +43,15 @@ public class ErrorTests
     }
 
     [Fact]
+    public async Task Service_error_detail_falls_back_to_the_reports_detailed_message()
+    {
+        var ex = await FailWith(HttpStatusCode.BadRequest, """{"type":"http://ns.adobe.com/aep/errors/FLOW-1004-400","title":"Bad Request","status":400,"report":{"detailed-message":"interval must be at least 15"}}""");
+
+        Assert.Equal("interval must be at least 15", ex.Detail);
+        Assert.Contains("interval must be at least 15", ex.Message);
+    }
+
+    [Fact]
     public async Task Etag_conflict_shape_on_412_is_a_concurrency_exception()
     {
         var ex = await FailPatchWith(HttpStatusCode.PreconditionFailed, """{"errorMessage":"Supplied version=[\"old\"] does not match current version=[\"new\"]"}""");

@@ -50,7 +50,11 @@ public sealed record AepError(string? Code, string? Title, string? Detail, JsonE
         if (root.TryGetProperty("type", out var type) || root.TryGetProperty("title", out _))
         {
             JsonElement? report = root.TryGetProperty("report", out var r) && r.ValueKind != JsonValueKind.Null ? r.Clone() : null;
-            return new(Text(type), String(root, "title"), String(root, "detail") ?? String(root, "detailed-message"), report, AepErrorShape.Service);
+
+            // Several services leave "detail" out and explain in report.detailed-message instead.
+            var detail = String(root, "detail") ?? String(root, "detailed-message") ??
+                         (report is { ValueKind: JsonValueKind.Object } reportObject ? String(reportObject, "detailed-message") : null);
+            return new(Text(type), String(root, "title"), detail, report, AepErrorShape.Service);
         }
 
         if (root.TryGetProperty("errorMessage", out var etagMessage))

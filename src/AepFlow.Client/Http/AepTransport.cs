@@ -289,9 +289,8 @@ internal sealed class AepTransport
     private AepApiException CreateException(AepRequest request, HttpStatusCode status, byte[] body, string? requestId, string token)
     {
         var error = AepError.Parse(body);
-        var text = $"{request} failed with {(int)status} {status}" +
-                   (error.Shape == AepErrorShape.Unknown ? "" : ": " + error) +
-                   (requestId is null ? "." : $". x-request-id: {requestId}.");
+        var text = $"{request} failed with {(int)status} {status}" + (error.Shape == AepErrorShape.Unknown ? "" : ": " + error);
+        text = text.TrimEnd('.') + (requestId is null ? "." : $". x-request-id: {requestId}.");
         text = Redact(text, token);
         var sentEtag = request.Headers.FirstOrDefault(static h => string.Equals(h.Key, "if-match", StringComparison.OrdinalIgnoreCase)).Value;
         var isEtagConflict = status == HttpStatusCode.PreconditionFailed ||

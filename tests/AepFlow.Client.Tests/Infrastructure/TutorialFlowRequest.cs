@@ -68,7 +68,7 @@ public sealed record TutorialFlowRequest : IFlowRequest
         writer.WriteString("name", "Mapping");
         writer.WriteStartObject("params");
         writer.WriteString("mappingId", MappingId);
-        writer.WriteNumber("mappingVersion", MappingVersion);
+        writer.WriteString("mappingVersion", MappingVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndArray();
