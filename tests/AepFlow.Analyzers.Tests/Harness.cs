@@ -32,6 +32,11 @@ public static class Harness
 {
     private static readonly Assembly GeneratorAssembly = typeof(AepFlow.Generator.Analyzers.DeclarativeFileAnalyzer).Assembly;
 
+    /// <summary>The generators this feature owns (XDM paths, flow factories): cheap, and independent of the core's output.</summary>
+    public static ImmutableArray<ISourceGenerator> DeclarativeGenerators { get; } = ImmutableArray.Create(
+        new AepFlow.Generator.Declarative.Xdm.XdmPathGenerator().AsSourceGenerator(),
+        new AepFlow.Generator.Declarative.DeclarativeFlowGenerator().AsSourceGenerator());
+
     public static ImmutableArray<ISourceGenerator> Generators { get; } = GeneratorAssembly.GetTypes()
         .Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() != null)
         .Select(t => Activator.CreateInstance(t) switch
@@ -72,12 +77,35 @@ public static class Harness
             }),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    /// <summary>Generates, compiles and analyzes; returns the AepFlow diagnostics (analyzers' and generators').</summary>
-    public static Result Run(IEnumerable<string> sources, IEnumerable<AdditionalText>? additionalFiles = null)
+    /// <summary>
+    /// The bundled specs' generated code (every generator, no user files), produced once: the core's output does not depend on
+    /// the test's C# sources, and generating it takes seconds.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyList<SyntaxTree>> BundledGenerated = new(() =>
+    {
+        var compilation = CreateCompilation("class Empty { }");
+        CSharpGeneratorDriver.Create(Generators, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var updated, out _);
+        return updated.SyntaxTrees.Skip(1).ToList();
+    });
+
+    /// <summary>
+    /// Like <see cref="Run"/>, over the generated code of the bundled specs (AepFlow.FlowSpecs.CrmToAep…, AepFlow.ConnectionSpecs…).
+    /// </summary>
+    public static Result RunWithGeneratedSpecs(IEnumerable<string> sources, IEnumerable<AdditionalText>? additionalFiles = null) =>
+        Run(sources, additionalFiles, BundledGenerated.Value);
+
+    /// <summary>Runs this feature's generators, compiles and analyzes; returns the AepFlow diagnostics (analyzers' and generators').</summary>
+    public static Result Run(IEnumerable<string> sources, IEnumerable<AdditionalText>? additionalFiles = null, IReadOnlyList<SyntaxTree>? pregenerated = null)
     {
         var files = (additionalFiles ?? Array.Empty<AdditionalText>()).ToImmutableArray();
         var compilation = CreateCompilation(sources.ToArray());
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(Generators, files, (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+        if (pregenerated != null)
+        {
+            compilation = compilation.AddSyntaxTrees(pregenerated);
+        }
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(DeclarativeGenerators, files, (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var updated, out var generatorDiagnostics);
 
         var options = new AnalyzerOptions(files);
