@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
     {
         await using var env = await TestEmulator.StartAsync();
         var created = await env.PostOkAsync($"{TestEmulator.FlowService}/connections", $$"""
-            { "name": "start", "auth": { "specName": "Basic Authentication", "params": {} },
+            { "name": "start", "auth": { "specName": "Basic Authentication", "params": { "username": "u", "password": "p", "securityToken": "t" } },
               "connectionSpec": { "id": "{{TestEmulator.Salesforce}}", "version": "1.0" } }
             """);
         var id = created["id"]!.GetValue<string>();

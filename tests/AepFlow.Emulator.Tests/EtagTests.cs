@@ -85,7 +85,7 @@ public sealed class EtagTests
     }
 
     private static string BaseConnection() => $$"""
-        { "name": "original", "auth": { "specName": "Basic Authentication", "params": { "username": "u", "password": "p" } },
+        { "name": "original", "auth": { "specName": "Basic Authentication", "params": { "username": "u", "password": "p", "securityToken": "t" } },
           "connectionSpec": { "id": "{{TestEmulator.Salesforce}}", "version": "1.0" } }
         """;
 

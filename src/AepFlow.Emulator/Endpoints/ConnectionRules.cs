@@ -55,9 +55,13 @@ internal static class ConnectionRules
                 }
             }
 
-            if (auth["params"] is not JsonObject)
+            if (auth["params"] is not JsonObject parameters)
             {
                 errors.Add(new("/auth/params", "type", "auth.params must be an object with the authSpec's parameters."));
+            }
+            else if (spec is not null && specName is not null && JsonRead.String(spec, "id") is { } specId)
+            {
+                errors.AddRange(state.ConnectionValidator.ValidateAuth(specId, specName, parameters));
             }
         }
         else if (body["auth"] is not null)
@@ -72,7 +76,7 @@ internal static class ConnectionRules
     {
         var errors = new List<ValidationError>();
         RequireName(body, errors);
-        RequireConnectionSpec(state, body, errors);
+        var spec = RequireConnectionSpec(state, body, errors);
         if (body["baseConnectionId"] is not null)
         {
             var baseId = JsonRead.String(body, "baseConnectionId");
@@ -95,9 +99,16 @@ internal static class ConnectionRules
             }
         }
 
-        if (body["params"] is { } parameters && parameters is not JsonObject)
+        if (body["params"] is { } parameters)
         {
-            errors.Add(new("/params", "type", "params must be an object."));
+            if (parameters is not JsonObject parameterObject)
+            {
+                errors.Add(new("/params", "type", "params must be an object."));
+            }
+            else if (spec is not null && JsonRead.String(spec, "id") is { } specId)
+            {
+                errors.AddRange(state.ConnectionValidator.ValidateSourceParams(specId, parameterObject));
+            }
         }
 
         return Result(errors);

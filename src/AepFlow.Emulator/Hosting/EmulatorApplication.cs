@@ -12,6 +12,9 @@ namespace AepFlow.Emulator;
 /// <summary>Builds the emulator's web application, for both <c>dotnet run</c> and <see cref="AepEmulator"/>.</summary>
 internal static class EmulatorApplication
 {
+    // Found by reflection once per process; every emulator instance shares the result.
+    private static readonly Lazy<GeneratedConnectionValidator> ConnectionModels = new(GeneratedConnectionValidator.Discover);
+
     /// <summary>
     /// Creates the application. When <paramref name="useConfiguredUrls"/> is set and <c>--urls</c> (or ASPNETCORE_URLS) was
     /// given, Kestrel listens there; otherwise on 127.0.0.1 at <see cref="EmulatorOptions.Port"/>.
@@ -44,7 +47,7 @@ internal static class EmulatorApplication
 
         var specs = SpecCatalog.LoadEmbedded();
         var tokens = new TokenIssuer(options);
-        var state = new EmulatorState(options, specs, new ResourceStore(), new GeneratedFlowValidator(), tokens);
+        var state = new EmulatorState(options, specs, new ResourceStore(), new GeneratedFlowValidator(), ConnectionModels.Value, tokens);
         var faults = new FaultInjector();
         foreach (var rule in options.Faults)
         {

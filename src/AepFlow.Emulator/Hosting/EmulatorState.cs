@@ -11,6 +11,7 @@ internal sealed class EmulatorState(
     SpecCatalog specs,
     ResourceStore store,
     IFlowValidator flowValidator,
+    IConnectionValidator connectionValidator,
     TokenIssuer tokens)
 {
     public EmulatorOptions Options { get; } = options;
@@ -20,6 +21,8 @@ internal sealed class EmulatorState(
     public ResourceStore Store { get; } = store;
 
     public IFlowValidator FlowValidator { get; } = flowValidator;
+
+    public IConnectionValidator ConnectionValidator { get; } = connectionValidator;
 
     public TokenIssuer Tokens { get; } = tokens;
 
