@@ -57,18 +57,60 @@ namespace AepFlow.Models
 
         public static string ReadStringItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadString(ref reader) ?? throw NullValue(ref reader);
 
-        public static long? ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            IsNull(ref reader) ? null : reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Expected("an integer", ref reader);
+        // Platform echoes a flow's stored values, and the documented tutorials store numbers and booleans as strings
+        // ("interval": "15", "backfill": "true"); reading accepts both spellings, as JsonNumberHandling.AllowReadingFromString does.
+        // Writing and validation stay strict.
+        public static long? ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (IsNull(ref reader))
+            {
+                return null;
+            }
+
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var number))
+            {
+                return number;
+            }
+
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
+                && long.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return parsed;
+            }
+
+            throw Expected("an integer", ref reader);
+        }
 
         public static long ReadInt64Item(ref global::System.Text.Json.Utf8JsonReader reader) => ReadInt64(ref reader) ?? throw NullValue(ref reader);
 
-        public static int? ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            IsNull(ref reader) ? null : reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Expected("a 32-bit integer", ref reader);
+        public static int? ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var value = IsNull(ref reader) ? null : ReadInt64(ref reader);
+            return value is null ? null : value is >= int.MinValue and <= int.MaxValue ? (int)value.Value : throw Expected("a 32-bit integer", ref reader);
+        }
 
         public static int ReadInt32Item(ref global::System.Text.Json.Utf8JsonReader reader) => ReadInt32(ref reader) ?? throw NullValue(ref reader);
 
-        public static double? ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            IsNull(ref reader) ? null : reader.TokenType == global::System.Text.Json.JsonTokenType.Number ? reader.GetDouble() : throw Expected("a number", ref reader);
+        public static double? ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (IsNull(ref reader))
+            {
+                return null;
+            }
+
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
+            {
+                return reader.GetDouble();
+            }
+
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
+                && double.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return parsed;
+            }
+
+            throw Expected("a number", ref reader);
+        }
 
         public static double ReadDoubleItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDouble(ref reader) ?? throw NullValue(ref reader);
 
@@ -77,6 +119,8 @@ namespace AepFlow.Models
             global::System.Text.Json.JsonTokenType.Null => null,
             global::System.Text.Json.JsonTokenType.True => true,
             global::System.Text.Json.JsonTokenType.False => false,
+            global::System.Text.Json.JsonTokenType.String when reader.ValueTextEquals("true"u8) => true,
+            global::System.Text.Json.JsonTokenType.String when reader.ValueTextEquals("false"u8) => false,
             _ => throw Expected("true or false", ref reader),
         };
 

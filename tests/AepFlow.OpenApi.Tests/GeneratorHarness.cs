@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using AepFlow.Generator.OpenApi;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AepFlow.OpenApi.Tests;
+
+/// <summary>Runs <see cref="AepClientGenerator"/> over an in-memory compilation that references AepFlow.Client.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation Compilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "OpenApiTest",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(AepFlow.Http.AepRequest).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(IIncrementalGenerator generator, bool generateClient, params AdditionalText[] files) =>
+        CSharpGeneratorDriver.Create(
+            new[] { generator.AsSourceGenerator() },
+            files,
+            ParseOptions,
+            new Options(generateClient),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Run) Run(
+        IIncrementalGenerator generator, bool generateClient, params AdditionalText[] files)
+    {
+        var driver = Driver(generator, generateClient, files).RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out var diagnostics);
+        return (output, diagnostics, driver.GetRunResult());
+    }
+
+    public static ImmutableArray<Diagnostic> Errors(Compilation compilation) =>
+        compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+
+    public sealed class File(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    private sealed class Options(bool generateClient) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(generateClient);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+    }
+
+    private sealed class Values(bool generateClient) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value)
+        {
+            value = generateClient ? "true" : "false";
+            return key == "build_property.AepFlowGenerateClient";
+        }
+    }
+}
