@@ -1,0 +1,59 @@
+using AepFlow.Emulator;
+
+namespace AepFlow.Samples;
+
+/// <summary>
+/// Where the sample runs: real Platform when the AEP_* variables are set, otherwise the in-process emulator.
+/// </summary>
+internal sealed class SamplePlatform : IAsyncDisposable
+{
+    private readonly AepEmulator? _emulator;
+
+    private SamplePlatform(AepClient client, AepEmulator? emulator)
+    {
+        Client = client;
+        _emulator = emulator;
+    }
+
+    public AepClient Client { get; }
+
+    public static async Task<SamplePlatform> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (AepClientOptions.EnvironmentHasCredentials())
+        {
+            var options = AepClientOptions.FromEnvironment();
+            Console.WriteLine($"Platform: {options.BaseAddress} (sandbox {options.SandboxName})");
+            return new SamplePlatform(new AepClient(options), emulator: null);
+        }
+
+        var emulator = await AepEmulator.StartAsync(new EmulatorOptions { Port = 0 }, cancellationToken);
+        Console.WriteLine($"Platform: AepFlow emulator at {emulator.BaseAddress} (set AEP_CLIENT_ID, AEP_CLIENT_SECRET, AEP_ORG_ID, AEP_SANDBOX for real Platform)");
+        var client = new AepClient(new AepClientOptions
+        {
+            BaseAddress = emulator.BaseAddress,
+            TokenEndpoint = emulator.TokenEndpoint,
+            ClientId = "sample-client",
+            ClientSecret = "sample-secret",
+            OrgId = "SAMPLE@AdobeOrg",
+            SandboxName = "prod",
+        });
+        return new SamplePlatform(client, emulator);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Prints one tutorial step and the id it produced.</summary>
+internal static class Step
+{
+    private static int _number;
+
+    public static void Print(string what, string id) =>
+        Console.WriteLine($"{Interlocked.Increment(ref _number),2}. {what,-34} {id}");
+}
