@@ -114,7 +114,7 @@ public class AuthTests
         var ex = await Assert.ThrowsAsync<AepApiException>(() => client.Flows.GetAsync("f1"));
 
         Assert.NotEmpty(logs.Entries);
-        Assert.Contains(logs.Entries, e => e.Contains("/flows/{id}", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Contains("/flows/{FLOW_ID}", StringComparison.Ordinal));
         Assert.DoesNotContain("very-secret-token", logs.AllText);
         Assert.DoesNotContain(TestClient.Secret, logs.AllText);
         Assert.DoesNotContain("very-secret-token", ex.Message);

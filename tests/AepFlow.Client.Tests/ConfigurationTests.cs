@@ -108,7 +108,7 @@ public class ConfigurationTests
         Activity activity;
         lock (activities)
         {
-            activity = Assert.Single(activities, a => a.DisplayName == "GET /data/foundation/flowservice/flows/{id}");
+            activity = Assert.Single(activities, a => a.DisplayName == "GET /data/foundation/flowservice/flows/{FLOW_ID}");
         }
 
         Assert.Equal("GET", activity.GetTagItem("http.request.method"));

@@ -51,6 +51,9 @@ public sealed class JsonPatchOperation
     /// <summary>Writes the operations as a JSON Patch array.</summary>
     internal static IAepModel ToBody(IReadOnlyList<JsonPatchOperation> operations) => new Document(operations);
 
+    /// <summary>The generated Flow Service model of this operation.</summary>
+    internal Models.FlowService.PatchInstruction ToInstruction() => new() { Op = Op, Path = Path, Value = Value };
+
     internal void Write(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();

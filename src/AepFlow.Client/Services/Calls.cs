@@ -5,24 +5,37 @@ using AepFlow.Resources;
 
 namespace AepFlow.Services;
 
-// Shapes shared by the service facades: create answers, single-resource GETs and paged lists.
+// Shapes shared by the service facades: create answers, single-resource GETs and paged lists. Requests come from the
+// generated AepFlow.Operations builders where their body types fit; hand-written bodies keep IAepModel params pluggable.
 internal static class Calls
 {
     public static AepRequest Get(string basePath, string path, string route) =>
         new(HttpMethod.Get, basePath, path) { Route = route };
 
-    public static async Task<JsonElement> GetSingleAsync(AepTransport transport, string basePath, string collection, string id, string resource, CancellationToken cancellationToken)
+    public static async Task<JsonElement> GetSingleAsync(AepTransport transport, AepRequest request, string resource, string id, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var response = await transport.SendAsync(Get(basePath, collection + "/" + AepRequest.Escape(id), collection + "/{id}"), cancellationToken).ConfigureAwait(false);
+        var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return JsonRead.Single(response.Json, resource, id);
     }
 
-    public static IAsyncEnumerable<T> ListAsync<T>(AepTransport transport, string basePath, string collection, ListQuery? query, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    /// <summary>Sends a generated list builder's request with <paramref name="query"/> applied, following every page.</summary>
+    public static IAsyncEnumerable<T> ListAsync<T>(AepTransport transport, AepRequest request, ListQuery? query, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
-        var request = new AepRequest(HttpMethod.Get, basePath, collection) { Pages = true, Route = collection };
         query?.ApplyTo(request);
         return transport.PageAsync(request, AepTransport.ListItems, read, cancellationToken);
+    }
+
+    public static string Id(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return id;
+    }
+
+    public static IReadOnlyList<Models.FlowService.PatchInstruction> Instructions(string etag, IReadOnlyList<Requests.JsonPatchOperation> operations)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(etag);
+        ArgumentNullException.ThrowIfNull(operations);
+        return [.. operations.Select(static o => o.ToInstruction())];
     }
 
     public static async Task<CreatedResource> CreateAsync(AepTransport transport, AepRequest request, string resource, CancellationToken cancellationToken)
@@ -33,15 +46,6 @@ internal static class Calls
 
     public static CreatedResource Created(AepResponse response, string resource) =>
         new(JsonRead.RequiredString(response.Json, "id", resource), response.Etag);
-
-    public static AepRequest Patch(string basePath, string path, string route, string etag, IReadOnlyList<Requests.JsonPatchOperation> operations)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(etag);
-        ArgumentNullException.ThrowIfNull(operations);
-        return new AepRequest(HttpMethod.Patch, basePath, path) { Route = route }
-            .AddHeader("if-match", etag)
-            .WithBody(Requests.JsonPatchOperation.ToBody(operations));
-    }
 
     public static async Task<T> FirstOrDefaultAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
         where T : class

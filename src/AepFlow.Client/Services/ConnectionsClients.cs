@@ -1,4 +1,5 @@
 using AepFlow.Http;
+using AepFlow.Operations;
 using AepFlow.Paging;
 using AepFlow.Requests;
 using AepFlow.Resources;
@@ -21,24 +22,22 @@ public sealed class ConnectionsClient
 
     /// <summary>Reads one base connection.</summary>
     public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Connection.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/connections", id, "connection", cancellationToken).ConfigureAwait(false));
+        Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveConnection(Calls.Id(id)), "connection", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists base connections, following every page.</summary>
     public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/connections", query, Connection.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, FlowServiceOperations.ListConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a base connection with <c>if-match</c> (Flow Service serves this on the trailing-slash path).</summary>
     public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/connections/" + AepRequest.Escape(id) + "/", "/connections/{id}/", etag, operations), "connection", cancellationToken);
+        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "connection", cancellationToken);
     }
 
     /// <summary>Deletes a base connection (on the trailing-slash path, as Flow Service declares it).</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/connections/" + AepRequest.Escape(id) + "/") { Route = "/connections/{id}/" }, cancellationToken).ConfigureAwait(false);
+        await _transport.SendAsync(FlowServiceOperations.DeleteConnection(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -58,24 +57,22 @@ public sealed class SourceConnectionsClient
 
     /// <summary>Reads one source connection.</summary>
     public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Connection.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/sourceConnections", id, "source connection", cancellationToken).ConfigureAwait(false));
+        Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveSourceConnection(Calls.Id(id)), "source connection", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists source connections, following every page.</summary>
     public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/sourceConnections", query, Connection.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, FlowServiceOperations.GetSourceConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a source connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
     public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/sourceConnections/" + AepRequest.Escape(id), "/sourceConnections/{id}", etag, operations), "source connection", cancellationToken);
+        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchSourceConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "source connection", cancellationToken);
     }
 
     /// <summary>Deletes a source connection.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/sourceConnections/" + AepRequest.Escape(id)) { Route = "/sourceConnections/{id}" }, cancellationToken).ConfigureAwait(false);
+        await _transport.SendAsync(FlowServiceOperations.DeleteSourceConnection(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -95,23 +92,21 @@ public sealed class TargetConnectionsClient
 
     /// <summary>Reads one target connection.</summary>
     public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Connection.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/targetConnections", id, "target connection", cancellationToken).ConfigureAwait(false));
+        Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveTargetConnection(Calls.Id(id)), "target connection", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists target connections, following every page.</summary>
     public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/targetConnections", query, Connection.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, FlowServiceOperations.GetTargetConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a target connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
     public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/targetConnections/" + AepRequest.Escape(id), "/targetConnections/{id}", etag, operations), "target connection", cancellationToken);
+        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchTargetConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "target connection", cancellationToken);
     }
 
     /// <summary>Deletes a target connection.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/targetConnections/" + AepRequest.Escape(id)) { Route = "/targetConnections/{id}" }, cancellationToken).ConfigureAwait(false);
+        await _transport.SendAsync(FlowServiceOperations.DeleteTargetConnection(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
     }
 }

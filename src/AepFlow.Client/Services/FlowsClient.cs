@@ -1,4 +1,5 @@
 using AepFlow.Http;
+using AepFlow.Operations;
 using AepFlow.Paging;
 using AepFlow.Requests;
 using AepFlow.Resources;
@@ -20,17 +21,17 @@ public sealed class FlowsClient
     public Task<CreatedResource> CreateAsync(IFlowRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/flows").WithBody(request), "flow", cancellationToken);
+        return Calls.CreateAsync(_transport, FlowServiceOperations.CreateFlow(request), "flow", cancellationToken);
     }
 
     /// <summary>Reads one dataflow.</summary>
     public async Task<Flow> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Flow.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/flows", id, "flow", cancellationToken).ConfigureAwait(false));
+        Flow.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlow(Calls.Id(id)), "flow", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists dataflows, following every page.</summary>
     /// <example><code>client.Flows.ListAsync(ListQuery.Where(PropertyFilter.Equal("flowSpec.id", CrmToAep.Id)))</code></example>
     public IAsyncEnumerable<Flow> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/flows", query, Flow.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, FlowServiceOperations.ListFlows(), query, Flow.FromJson, cancellationToken);
 
     /// <summary>
     /// Applies JSON Patch <paramref name="operations"/> to a dataflow, sending <paramref name="etag"/> as <c>if-match</c>.
@@ -38,14 +39,12 @@ public sealed class FlowsClient
     /// </summary>
     public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return Calls.CreateAsync(_transport, Calls.Patch(ServiceBasePaths.FlowService, "/flows/" + AepRequest.Escape(id), "/flows/{id}", etag, operations), "flow", cancellationToken);
+        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchFlow(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "flow", cancellationToken);
     }
 
     /// <summary>Deletes a dataflow.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        await _transport.SendAsync(new AepRequest(HttpMethod.Delete, ServiceBasePaths.FlowService, "/flows/" + AepRequest.Escape(id)) { Route = "/flows/{id}" }, cancellationToken).ConfigureAwait(false);
+        await _transport.SendAsync(FlowServiceOperations.DeleteByFlow(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
     }
 }

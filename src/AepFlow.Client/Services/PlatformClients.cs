@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AepFlow.Http;
+using AepFlow.Operations;
 using AepFlow.Paging;
 using AepFlow.Requests;
 using AepFlow.Resources;
@@ -23,11 +24,11 @@ public sealed class MappingSetsClient
 
     /// <summary>Reads one mapping set.</summary>
     public async Task<MappingSet> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        MappingSet.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.Conversion, "/mappingSets", id, "mapping set", cancellationToken).ConfigureAwait(false));
+        MappingSet.FromJson(await Calls.GetSingleAsync(_transport, DataPrepOperations.RetrieveMappingSet(Calls.Id(id)), "mapping set", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists mapping sets, following every page.</summary>
     public IAsyncEnumerable<MappingSet> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.Conversion, "/mappingSets", query, MappingSet.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, DataPrepOperations.ListMappingSets(), query, MappingSet.FromJson, cancellationToken);
 }
 
 /// <summary>Catalog datasets: <c>/data/foundation/catalog/dataSets</c>.</summary>
@@ -48,8 +49,7 @@ public sealed class DataSetsClient
     /// <summary>Reads one dataset. Catalog answers <c>{"{id}": {…}}</c>.</summary>
     public async Task<DataSet> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var response = await _transport.SendAsync(Calls.Get(ServiceBasePaths.Catalog, "/dataSets/" + AepRequest.Escape(id), "/dataSets/{id}"), cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(CatalogOperations.RetrieveDataset(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
         var root = response.Json;
         if (root.ValueKind == JsonValueKind.Object)
         {
@@ -110,10 +110,7 @@ public sealed class SchemasClient
     /// <summary>Reads a schema by its <c>$id</c> or <c>meta:altId</c> (escaped into the path).</summary>
     public async Task<XdmSchema> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var request = Calls.Get(ServiceBasePaths.SchemaRegistry, "/tenant/schemas/" + AepRequest.Escape(id), "/tenant/schemas/{id}")
-            .AddHeader("Accept", SchemaAccept);
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(SchemaRegistryOperations.RetrieveSchema("tenant", Calls.Id(id)), cancellationToken).ConfigureAwait(false);
         return XdmSchema.FromJson(response.Json);
     }
 }

@@ -1,4 +1,5 @@
 using AepFlow.Http;
+using AepFlow.Operations;
 using AepFlow.Paging;
 using AepFlow.Resources;
 
@@ -13,11 +14,11 @@ public sealed class FlowSpecsClient
 
     /// <summary>Reads one flowSpec.</summary>
     public async Task<FlowSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        FlowSpec.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/flowSpecs", id, "flowSpec", cancellationToken).ConfigureAwait(false));
+        FlowSpec.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlowSpec(Calls.Id(id)), "flowSpec", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists flowSpecs, following every page.</summary>
     public IAsyncEnumerable<FlowSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/flowSpecs", query, FlowSpec.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, FlowServiceOperations.ListFlowSpecs(), query, FlowSpec.FromJson, cancellationToken);
 
     /// <summary>Looks a flowSpec up by name (<c>property=name==CRMToAEP</c>); <see langword="null"/> when there is none.</summary>
     public async Task<FlowSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
@@ -33,11 +34,11 @@ public sealed class ConnectionSpecsClient
 
     /// <summary>Reads one connectionSpec.</summary>
     public async Task<ConnectionSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        ConnectionSpec.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/connectionSpecs", id, "connectionSpec", cancellationToken).ConfigureAwait(false));
+        ConnectionSpec.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveConnectionSpec(Calls.Id(id)), "connectionSpec", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists connectionSpecs, following every page.</summary>
     public IAsyncEnumerable<ConnectionSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/connectionSpecs", query, ConnectionSpec.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, FlowServiceOperations.ListConnectionSpecs(), query, ConnectionSpec.FromJson, cancellationToken);
 
     /// <summary>Looks a connectionSpec up by name (e.g. <c>salesforce</c>); <see langword="null"/> when there is none.</summary>
     public async Task<ConnectionSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
@@ -53,11 +54,11 @@ public sealed class RunsClient
 
     /// <summary>Reads one run.</summary>
     public async Task<FlowRun> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        FlowRun.FromJson(await Calls.GetSingleAsync(_transport, ServiceBasePaths.FlowService, "/runs", id, "run", cancellationToken).ConfigureAwait(false));
+        FlowRun.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlowRun(Calls.Id(id)), "run", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists runs, following every page.</summary>
     public IAsyncEnumerable<FlowRun> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-        Calls.ListAsync(_transport, ServiceBasePaths.FlowService, "/runs", query, FlowRun.FromJson, cancellationToken);
+        Calls.ListAsync(_transport, FlowServiceOperations.ListFlowRuns(), query, FlowRun.FromJson, cancellationToken);
 
     /// <summary>Lists the runs of one dataflow (<c>property=flowId==…</c>), newest first.</summary>
     public IAsyncEnumerable<FlowRun> ListForFlowAsync(string flowId, CancellationToken cancellationToken = default) =>
