@@ -44,12 +44,13 @@ public sealed class ConsumerTests(PackedFeed feed)
         var mine = new PartnerFeedToAep.ScheduleParams { StartTime = 1, Frequency = PartnerFeedToAep.Frequency.Hour, Interval = interval - 8 };
         Console.WriteLine($"user:{PartnerFeedToAep.Id}:{mine.Validate().IsValid}:{(mine with { Interval = interval * 3 }).Validate().IsValid}");
         Console.WriteLine($"catalog:{string.Join(",", FlowSpecCatalog.All.Select(e => e.Name).Order())}");
+        Console.WriteLine($"connection:{AepFlow.ConnectionSpecs.Salesforce.Id}");
         """;
 
     [Fact]
     public async Task Fresh_project_generates_bundled_and_user_specs_and_validates_at_run_time()
     {
-        var app = Consumer("run-app", RunProgram, "<AepFlowSpecs>CRMToAEP,salesforce</AepFlowSpecs>");
+        var app = Consumer("run-app", RunProgram, "<AepFlowSpecs>CRMToAEP;salesforce</AepFlowSpecs>");
 
         var build = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -60,8 +61,10 @@ public sealed class ConsumerTests(PackedFeed feed)
         Assert.Contains("valid:False", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"error:/interval:\w+:.*15", run.Output);
         Assert.Contains($"user:{UserFlowSpecId}:True:False", run.Output, StringComparison.Ordinal);
-        // AepFlowSpecs kept one bundled flowSpec; user specs are always generated.
+        // AepFlowSpecs (';'-separated, as MSBuild lists are) kept one bundled flowSpec and one connectionSpec; user specs are
+        // always generated.
         Assert.Contains("catalog:CRMToAEP,PartnerFeedToAEP", run.Output, StringComparison.Ordinal);
+        Assert.Contains("connection:cfc0fee1-7dc0-40ef-b73e-d8b134c436f5", run.Output, StringComparison.Ordinal);
         // The packages came from the local feed into the throwaway cache, not from anywhere else.
         Assert.True(Directory.Exists(Path.Combine(feed.PackageCache, "aepflow.generator", feed.Version)));
     }
