@@ -10,6 +10,9 @@ namespace AepFlow.Generator.Tests.Conformance;
 /// </summary>
 public sealed class DocsExamplesConformanceTests
 {
+    // Each file is judged on its own: the bundled specs stay out so each compilation holds that file's code only.
+    private static readonly Dictionary<string, string> NoBundledSpecs = new() { ["AepFlowIncludeBundledSpecs"] = "false" };
+
     public static TheoryData<string> ValidSpecFiles()
     {
         var data = new TheoryData<string>();
@@ -37,7 +40,7 @@ public sealed class DocsExamplesConformanceTests
         var file = Path.Combine(RepoPaths.DocsExamples, relativePath);
         var additional = AsAdditionalFile(file, relativePath.StartsWith("connectionspecs", StringComparison.Ordinal));
 
-        var run = GeneratorHarness.Run([additional]).AssertNoErrors();
+        var run = GeneratorHarness.Run([additional], buildProperties: NoBundledSpecs).AssertNoErrors(includeAnalyzers: true);
 
         var generated = string.Concat(run.GeneratedSources.Values);
         foreach (var id in SpecIds(file))
@@ -51,7 +54,8 @@ public sealed class DocsExamplesConformanceTests
     {
         // The SDK's connectionSpec template (a POST body) has no id and duplicate "name"/"providerId" keys.
         var file = Path.Combine(RepoPaths.DocsExamples, "connectionspecs", "generic-streaming-template-duplicate-keys.json");
-        var run = GeneratorHarness.Run([AsAdditionalFile(file, connectionSpec: true)]).AssertNoCrash();
+        var run = GeneratorHarness.Run([AsAdditionalFile(file, connectionSpec: true)], buildProperties: NoBundledSpecs)
+            .AssertNoCrash(includeAnalyzers: true);
 
         var diagnostic = Assert.Single(run.Diagnostics("AEPF002"));
         Assert.EndsWith("generic-streaming-template-duplicate-keys.connectionspec.json", diagnostic.Location.GetLineSpan().Path, StringComparison.Ordinal);
@@ -67,7 +71,7 @@ public sealed class DocsExamplesConformanceTests
         var additional = AsAdditionalFile(file, connectionSpec);
         var expected = JsonErrorPosition.Of(additional.Content);
 
-        var run = GeneratorHarness.Run([additional]).AssertNoCrash();
+        var run = GeneratorHarness.Run([additional], buildProperties: NoBundledSpecs).AssertNoCrash(includeAnalyzers: true);
 
         var specDiagnostics = run.AllDiagnostics.Where(d => d.Id is "AEPF001" or "AEPF002").ToArray();
         var diagnostic = Assert.Single(specDiagnostics);
@@ -79,9 +83,20 @@ public sealed class DocsExamplesConformanceTests
             Assert.Equal("AEPF001", diagnostic.Id);
             Assert.Equal(position, span.StartLinePosition);
         }
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
 
-        // The broken file costs its own spec only: the bundled specs still generate and compile.
-        Assert.Contains("FlowSpecs.CrmToAep.g.cs", run.GeneratedSources.Keys);
+    [Fact]
+    public void BrokenUserFileCostsOnlyItselfAndTheBundledSpecsStillCompile()
+    {
+        var broken = AsAdditionalFile(Path.Combine(RepoPaths.DocsExamples, "invalid", "streaming-flowspecs-list.json"), connectionSpec: false);
+
+        var run = GeneratorHarness.Run([broken]).AssertNoCrash();
+
+        Assert.Single(run.Diagnostics("AEPF001"));
+        Assert.Equal(
+            SpecFiles.Bundled.Count,
+            run.GeneratedSources.Keys.Count(h => h.StartsWith("FlowSpecs.", StringComparison.Ordinal) && h != "FlowSpecs.FlowSpecCatalog.g.cs"));
         Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 

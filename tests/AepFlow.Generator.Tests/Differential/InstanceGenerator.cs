@@ -29,6 +29,7 @@ internal sealed class InstanceGenerator
     private readonly List<long> _integers = [0, 1, 2, -1, 30, 60, 1_000, 1_612_310_466];
     private readonly List<double> _numbers = [0, 0.5, -1, 12, 12.25];
     private readonly List<string> _strings = [.. StringSamples];
+    private readonly Dictionary<string, List<string>> _constsByMember = new(StringComparer.Ordinal);
 
     public InstanceGenerator(JsonObject schema, int seed)
     {
@@ -48,12 +49,22 @@ internal sealed class InstanceGenerator
     private JsonObject Object(JsonObject schema, bool mutate)
     {
         var properties = schema["properties"] as JsonObject ?? [];
-        var required = (schema["required"] as JsonArray ?? []).Select(n => (string)n!).ToHashSet(StringComparer.Ordinal);
+        var required = Names(schema["required"]).ToHashSet(StringComparer.Ordinal);
+        var conditional = ConditionallyRequired(schema).ToHashSet(StringComparer.Ordinal);
+        var forbidden = Names(schema["not"]?["required"]).ToHashSet(StringComparer.Ordinal);
         var names = properties.Select(p => p.Key).Union(PropertyNamesInSubschemas(schema)).Distinct().ToArray();
         var result = new JsonObject();
         foreach (var name in names)
         {
-            var include = required.Contains(name) ? !mutate || Chance(0.85) : Chance(0.5);
+            // Valid-biased instances keep required members, usually keep the ones a branch requires, rarely set forbidden ones.
+            var include = (mutate, required.Contains(name), forbidden.Contains(name), conditional.Contains(name)) switch
+            {
+                (true, true, _, _) => Chance(0.85),
+                (false, true, _, _) => true,
+                (false, _, true, _) => Chance(0.1),
+                (false, _, _, true) => Chance(0.8),
+                _ => Chance(0.5),
+            };
             if (include)
             {
                 result[name] = Value(name, properties[name] as JsonObject, mutate);
@@ -88,42 +99,74 @@ internal sealed class InstanceGenerator
 
                 return array;
             case "integer":
-                return JsonValue.Create(IntegerFor(name));
+                return JsonValue.Create(IntegerFor(name, schema!, mutate));
             case "number":
-                return Chance(0.5) ? JsonValue.Create(Pick(_numbers)) : JsonValue.Create(IntegerFor(name));
+                return Chance(0.5) ? JsonValue.Create(NumberFor(schema!, mutate)) : JsonValue.Create(IntegerFor(name, schema!, mutate));
             case "boolean":
                 return JsonValue.Create(Chance(0.5));
             case "string":
-                return JsonValue.Create(StringFor(schema!, mutate));
+                return JsonValue.Create(StringFor(name, schema!, mutate));
             default:
-                return Chance(0.5) ? JsonValue.Create(Pick(_strings)) : JsonValue.Create(IntegerFor(name));
+                return Chance(0.5) ? JsonValue.Create(StringFor(name, [], mutate)) : JsonValue.Create(IntegerFor(name, [], mutate));
         }
     }
 
     // Integer members map to C# int unless they hold epoch times (docs/generated-api.md); an int member is never sent a
     // value beyond int's range, which no schema here allows to be meaningful and which the contract maps to int.
-    private long IntegerFor(string name) =>
-        name.EndsWith("Time", StringComparison.Ordinal) && Chance(0.3) ? 4_102_444_800 : Pick(_integers);
+    private long IntegerFor(string name, JsonObject schema, bool mutate)
+    {
+        if (name.EndsWith("Time", StringComparison.Ordinal) && Chance(0.3))
+        {
+            return 4_102_444_800;
+        }
 
-    private string StringFor(JsonObject schema, bool mutate)
+        var candidates = mutate ? _integers : [.. _integers.Where(i => FitsBounds(i, schema))];
+        return Pick(candidates.Count > 0 ? candidates : _integers);
+    }
+
+    private double NumberFor(JsonObject schema, bool mutate)
+    {
+        var candidates = mutate ? _numbers : [.. _numbers.Where(n => FitsBounds(n, schema))];
+        return Pick(candidates.Count > 0 ? candidates : _numbers);
+    }
+
+    private string StringFor(string name, JsonObject schema, bool mutate)
     {
         if (schema["enum"] is JsonArray values && (!mutate || Chance(0.7)))
         {
             return (string)Pick(values.ToArray())!;
         }
 
-        if (schema["pattern"] is JsonValue pattern && !mutate)
+        if (!mutate)
         {
-            var regex = new Regex((string)pattern!);
-            var matching = _strings.Where(s => regex.IsMatch(s)).ToArray();
-            if (matching.Length > 0)
+            // Bias only: the verdicts come from the two validators, never from these approximations.
+            if (_constsByMember.TryGetValue(name, out var consts) && Chance(0.8))
             {
-                return Pick(matching);
+                return Pick(consts);
+            }
+
+            var fitting = _strings.Where(s => FitsString(s, schema)).ToArray();
+            if (fitting.Length > 0)
+            {
+                return Pick(fitting);
             }
         }
 
         return Pick(_strings);
     }
+
+    private static bool FitsBounds(double value, JsonObject schema) =>
+        !(schema["minimum"] is JsonValue min && value < min.GetValue<double>())
+        && !(schema["maximum"] is JsonValue max && value > max.GetValue<double>())
+        && !(schema["exclusiveMinimum"] is JsonValue xmin && value <= xmin.GetValue<double>())
+        && !(schema["exclusiveMaximum"] is JsonValue xmax && value >= xmax.GetValue<double>());
+
+    private static bool FitsString(string value, JsonObject schema) =>
+        !(schema["pattern"] is JsonValue pattern && !Regex.IsMatch(value, (string)pattern!))
+        && !(schema["minLength"] is JsonValue min && value.Length < min.GetValue<int>())
+        && !(schema["maxLength"] is JsonValue max && value.Length > max.GetValue<int>())
+        && !((string?)schema["format"] == "email" && !value.Contains('@'))
+        && !(schema["const"] is JsonValue constant && (string?)constant != value);
 
     private void CollectCandidates(JsonNode? node)
     {
@@ -140,6 +183,16 @@ internal sealed class InstanceGenerator
                             if (Math.Floor(v) == v)
                             {
                                 _integers.AddRange([(long)v - 1, (long)v, (long)v + 1]);
+                            }
+
+                            break;
+                        case "properties" when child is JsonObject members:
+                            foreach (var (member, memberSchema) in members)
+                            {
+                                if (memberSchema?["const"] is JsonValue constant && constant.TryGetValue<string>(out var text))
+                                {
+                                    (_constsByMember.TryGetValue(member, out var list) ? list : _constsByMember[member] = []).Add(text);
+                                }
                             }
 
                             break;
@@ -198,6 +251,34 @@ internal sealed class InstanceGenerator
             }
         }
     }
+
+    // Members some branch (allOf/anyOf/oneOf/then/else) requires; "not" branches excluded.
+    private static IEnumerable<string> ConditionallyRequired(JsonObject schema)
+    {
+        foreach (var key in new[] { "then", "else" })
+        {
+            if (schema[key] is JsonObject sub)
+            {
+                foreach (var name in Names(sub["required"]).Concat(ConditionallyRequired(sub)))
+                {
+                    yield return name;
+                }
+            }
+        }
+
+        foreach (var key in new[] { "allOf", "anyOf", "oneOf" })
+        {
+            foreach (var sub in (schema[key] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                foreach (var name in Names(sub["required"]).Concat(ConditionallyRequired(sub)))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Names(JsonNode? array) => (array as JsonArray ?? []).Select(n => (string)n!);
 
     private static IEnumerable<string> OwnNames(JsonObject schema) =>
         (schema["properties"] as JsonObject ?? []).Select(p => p.Key)

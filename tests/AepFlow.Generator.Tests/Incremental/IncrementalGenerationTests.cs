@@ -29,16 +29,33 @@ public sealed class IncrementalGenerationTests
         }
         """;
 
+    private const string MixedTypesSpec = """
+        {
+          "id": "77777777-7777-4777-8777-777777777777",
+          "name": "MixedTypes",
+          "version": "1.0",
+          "sourceConnectionSpecIds": [],
+          "targetConnectionSpecIds": [],
+          "transformationSpecs": [
+            { "name": "Ledger", "spec": { "type": "object", "properties": { "amount": { "type": ["number", "string"] } } } }
+          ]
+        }
+        """;
+
     [Fact]
     public void UnrelatedCSharpEditLeavesEverySpecStepCachedOrUnchanged()
     {
-        var files = ImmutableArray.Create(SharedRuns.TestDataFile("acme-ledger.flowspec.json"));
+        // The mixed-types file carries an AEPF003, so the Diagnostics branch has an output to keep.
+        var files = ImmutableArray.Create(
+            SharedRuns.TestDataFile("acme-ledger.flowspec.json"),
+            new InMemoryAdditionalText("/project/specs/mixed.flowspec.json", MixedTypesSpec));
         var compilation = GeneratorHarness.CreateCompilation();
         var first = GeneratorRun.Execute(GeneratorHarness.CreateDriver(files), compilation, files);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace UserApp; public static class Added { public static int Two() => 2; }", GeneratorHarness.ParseOptions));
         var second = GeneratorRun.Execute(first.Driver, edited, files);
+        Assert.Single(second.Diagnostics("AEPF003"));
 
         var result = SpecGeneratorResult(second);
         foreach (var step in SpecSteps)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -66,7 +67,8 @@ internal static class JsonAssert
                 }
 
                 return ee == JsonValueKind.Number
-                    ? e.GetValue<decimal>() == a.GetValue<decimal>() ? null : path
+                    ? decimal.Parse(e.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
+                        == decimal.Parse(a.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) ? null : path
                     : JsonNode.DeepEquals(e, a) ? null : path;
             default:
                 return path;

@@ -8,6 +8,7 @@ internal static class Probes
 {
     /// <summary>The docs' four POST /flows bodies, written with the typed API (on the flowSpec each body belongs to).</summary>
     public const string SeedRequests = """
+        using System;
         using AepFlow.FlowSpecs;
         using AepFlow.Validation;
 
@@ -69,34 +70,18 @@ internal static class Probes
                 },
             };
 
-            // Invalid on purpose: a minute schedule needs interval >= 15.
-            public static IFlowRequest MinuteEveryTen() => DatabaseBigQueryWith(new CrmToAep.ScheduleParams
+            // Invalid schedules come in as arguments: the compile-time analyzers rightly reject invalid constants.
+            public static IFlowRequest DatabaseBigQueryWithSchedule(string frequency, int? interval) =>
+                ((CrmToAep.CreateFlowRequest)DatabaseBigQuery()) with { Schedule = Schedule(frequency, interval) };
+
+            public static IAepModel ScheduleAlone(string frequency, int? interval) => Schedule(frequency, interval);
+
+            private static CrmToAep.ScheduleParams Schedule(string frequency, int? interval) => new CrmToAep.ScheduleParams
             {
                 StartTime = 1612310466,
-                Frequency = CrmToAep.Frequency.Minute,
-                Interval = 10,
-            });
-
-            // Invalid on purpose: a once schedule takes no interval.
-            public static IFlowRequest OnceWithInterval() => DatabaseBigQueryWith(new CrmToAep.ScheduleParams
-            {
-                StartTime = 1612310466,
-                Frequency = CrmToAep.Frequency.Once,
-                Interval = 15,
-            });
-
-            // Invalid on purpose: an hourly schedule needs an interval.
-            public static IFlowRequest HourWithoutInterval() => DatabaseBigQueryWith(new CrmToAep.ScheduleParams
-            {
-                StartTime = 1612310466,
-                Frequency = CrmToAep.Frequency.Hour,
-            });
-
-            public static IAepModel ScheduleMinuteEveryTen() =>
-                new CrmToAep.ScheduleParams { StartTime = 1612310466, Frequency = CrmToAep.Frequency.Minute, Interval = 10 };
-
-            public static IAepModel ScheduleOnce() =>
-                new CrmToAep.ScheduleParams { StartTime = 1612310466, Frequency = CrmToAep.Frequency.Once };
+                Frequency = Enum.Parse<CrmToAep.Frequency>(frequency, ignoreCase: true),
+                Interval = interval,
+            };
 
             // The contract's constants and id lists.
             public static string[] Constants() =>
@@ -105,14 +90,12 @@ internal static class Probes
                 CloudStorageToAep.Id, GenericStreamingAep.Id, StreamDataWithOptionalTransformation.Id,
                 string.Join(",", CrmToAep.SourceConnectionSpecIds), string.Join(",", CrmToAep.TargetConnectionSpecIds),
             ];
-
-            private static IFlowRequest DatabaseBigQueryWith(CrmToAep.ScheduleParams schedule) =>
-                ((CrmToAep.CreateFlowRequest)DatabaseBigQuery()) with { Schedule = schedule };
         }
         """;
 
     /// <summary>A request on the user's own flowSpec (TestData/acme-ledger.flowspec.json).</summary>
     public const string AcmeLedger = """
+        using System;
         using AepFlow.FlowSpecs;
         using AepFlow.Validation;
 
@@ -136,14 +119,14 @@ internal static class Probes
                 Schedule = new AcmeLedgerToAep.ScheduleParams { StartTime = 1700000000, Frequency = AcmeLedgerToAep.Frequency.Hour, Interval = 2 },
             };
 
-            // Invalid on purpose: USD is fine, but the account code breaks its pattern and the amount its exclusive minimum.
-            public static IFlowRequest BadCodeAndAmount() => ((AcmeLedgerToAep.CreateFlowRequest)Valid()) with
+            // Values come in as arguments: the compile-time analyzers rightly reject invalid constants.
+            public static IFlowRequest WithCodeAndAmount(string accountCode, double amount) => ((AcmeLedgerToAep.CreateFlowRequest)Valid()) with
             {
                 Ledger = new AcmeLedgerToAep.LedgerParams
                 {
                     Currency = AcmeLedgerToAep.Currency.Usd,
-                    Amount = 0,
-                    AccountCode = "de1234",
+                    Amount = amount,
+                    AccountCode = accountCode,
                     Channel = "realtime",
                 },
             };

@@ -100,19 +100,23 @@ public sealed class BundledValidationTests
         Assert.Equal(("", "json"), (error.Path, error.Keyword));
     }
 
-    [Fact]
-    public void TypedRequestWithMinuteEveryTenFailsAtScheduleIntervalMinimum()
+    [Theory]
+    [InlineData("minute", 10, "/scheduleParams/interval minimum")]
+    [InlineData("minute", 14, "/scheduleParams/interval minimum")]
+    [InlineData("hour", 0, "/scheduleParams/interval minimum")]
+    [InlineData("hour", null, "/scheduleParams/interval required")]
+    public void TypedRequestWithBrokenScheduleFailsAtTheScheduleMember(string frequency, int? interval, string expected)
     {
-        var result = ((IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "MinuteEveryTen")!).Validate();
+        var request = (IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "DatabaseBigQueryWithSchedule", frequency, interval)!;
 
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(("/scheduleParams/interval", "minimum"), (error.Path, error.Keyword));
+        var error = Assert.Single(request.Validate().Errors);
+        Assert.Equal(expected, $"{error.Path} {error.Keyword}");
     }
 
     [Fact]
     public void ScheduleValidatedOnItsOwnReportsPathsRelativeToItself()
     {
-        var result = ((IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "ScheduleMinuteEveryTen")!).Validate();
+        var result = Schedule("minute", 10).Validate();
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("/interval", "minimum"), (error.Path, error.Keyword));
@@ -121,26 +125,21 @@ public sealed class BundledValidationTests
     [Fact]
     public void TypedOnceScheduleWithIntervalIsRejected()
     {
-        var result = ((IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "OnceWithInterval")!).Validate();
+        var request = (IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "DatabaseBigQueryWithSchedule", "once", 15)!;
+
+        var result = request.Validate();
 
         Assert.False(result.IsValid);
         Assert.All(result.Errors, e => Assert.StartsWith("/scheduleParams", e.Path, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void TypedHourScheduleWithoutIntervalReportsRequiredInterval()
+    [Theory]
+    [InlineData("once", null)]
+    [InlineData("minute", 15)]
+    [InlineData("week", 1)]
+    public void TypedValidScheduleAloneGetsTheSharedValidResult(string frequency, int? interval)
     {
-        var result = ((IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "HourWithoutInterval")!).Validate();
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(("/scheduleParams/interval", "required"), (error.Path, error.Keyword));
-    }
-
-    [Fact]
-    public void TypedOnceScheduleAloneIsValidAndAllocatesNoResult()
-    {
-        var schedule = (IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "ScheduleOnce")!;
-        Assert.Same(ValidationResult.Valid, schedule.Validate());
+        Assert.Same(ValidationResult.Valid, Schedule(frequency, interval).Validate());
     }
 
     [Fact]
@@ -157,4 +156,7 @@ public sealed class BundledValidationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    private static IAepModel Schedule(string frequency, int? interval) =>
+        (IAepModel)SharedRuns.SeedModels.Loaded.Invoke("Probes.SeedRequests", "ScheduleAlone", frequency, interval)!;
 }

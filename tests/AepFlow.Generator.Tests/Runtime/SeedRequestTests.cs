@@ -86,15 +86,27 @@ public sealed class SeedRequestTests
     }
 
     [Fact]
-    public void BigQuerySeedAsPublishedIsRejectedBecauseStartTimeIsAString()
+    public void BigQuerySeedAsPublishedIsRejectedForEachValueSentWithTheWrongJsonType()
     {
-        // The tutorial sends "startTime": "1612310466"; the flowSpec types it integer.
+        // The tutorial sends mappingVersion as a number and startTime, interval and backfill as strings; the flowSpec
+        // types them string, integer, integer and boolean. Reading stops at the first mismatch, so fix them one by one.
         var json = File.ReadAllText(SeedExpectations.SeedPath("database-bigquery-create-flow-request.json"));
+        var fixes = new (string Pointer, string Value)[]
+        {
+            ("/transformations/1/params/mappingVersion", "\"0\""),
+            ("/scheduleParams/startTime", "1612310466"),
+            ("/scheduleParams/interval", "15"),
+            ("/scheduleParams/backfill", "true"),
+        };
 
-        var result = SharedRuns.BundledModels.ValidateFlowJson(json);
+        foreach (var (pointer, value) in fixes)
+        {
+            var error = Assert.Single(SharedRuns.BundledModels.ValidateFlowJson(json).Errors);
+            Assert.Equal((pointer, "type"), (error.Path, error.Keyword));
+            json = JsonEdit.SetRaw(json, pointer, value);
+        }
 
-        Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, e => e.Path == "/scheduleParams/startTime" && e.Keyword == "type");
+        Assert.Same(ValidationResult.Valid, SharedRuns.BundledModels.ValidateFlowJson(json));
     }
 
     [Fact]
