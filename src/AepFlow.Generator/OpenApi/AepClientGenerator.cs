@@ -19,6 +19,17 @@ namespace AepFlow.Generator.OpenApi;
 [Generator(LanguageNames.CSharp)]
 public sealed class AepClientGenerator : IIncrementalGenerator
 {
+    private readonly Func<(ApiDigest? Digest, string? Error)> _bundled;
+
+    /// <summary>Creates the generator over the digest embedded in this assembly.</summary>
+    public AepClientGenerator()
+        : this(static () => (BundledOpenApiDigest.Digest, BundledOpenApiDigest.Error))
+    {
+    }
+
+    // Tests substitute the bundled digest (a missing or broken one gives AEPF092).
+    internal AepClientGenerator(Func<(ApiDigest? Digest, string? Error)> bundled) => _bundled = bundled;
+
     /// <summary>Tracking names of the pipeline steps, for caching tests.</summary>
     public static class Steps
     {
@@ -56,7 +67,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
 
         var resolved = enabled
             .Combine(userDocuments.Collect())
-            .Select(static (input, _) => Resolve(input.Left, input.Right));
+            .Select((input, _) => Resolve(input.Left ? _bundled() : null, input.Right));
 
         context.RegisterSourceOutput(resolved, static (spc, result) =>
         {
@@ -85,14 +96,15 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         });
     }
 
-    private static Resolution Resolve(bool bundled, ImmutableArray<UserDocument> documents)
+    // bundled: null when the compilation did not ask for the client operations.
+    private static Resolution Resolve((ApiDigest? Digest, string? Error)? bundled, ImmutableArray<UserDocument> documents)
     {
         var services = new List<ServiceDigest>();
         var messages = new List<Message>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (bundled)
+        if (bundled is { } source)
         {
-            if (BundledOpenApiDigest.Digest is { } digest)
+            if (source.Digest is { } digest)
             {
                 foreach (var service in digest.Services)
                 {
@@ -102,7 +114,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
             }
             else
             {
-                messages.Add(new Message(OpenApiDiagnostics.BundledDigestMissing.Id, null, 0, 0, BundledOpenApiDigest.Error ?? "unknown error"));
+                messages.Add(new Message(OpenApiDiagnostics.BundledDigestMissing.Id, null, 0, 0, source.Error ?? "unknown error"));
             }
         }
 

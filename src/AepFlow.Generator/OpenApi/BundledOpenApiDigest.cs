@@ -20,9 +20,15 @@ internal static class BundledOpenApiDigest
 
     private static (ApiDigest?, string?) Load()
     {
+        using var stream = typeof(BundledOpenApiDigest).Assembly.GetManifestResourceStream(ResourceName);
+        return Load(stream);
+    }
+
+    /// <summary>Reads a digest stream; a missing or unreadable one gives the reason instead of throwing.</summary>
+    internal static (ApiDigest? Digest, string? Error) Load(Stream? stream)
+    {
         try
         {
-            using var stream = typeof(BundledOpenApiDigest).Assembly.GetManifestResourceStream(ResourceName);
             if (stream is null)
             {
                 return (null, "resource " + ResourceName + " not found");
