@@ -90,6 +90,11 @@ internal sealed class CodeWriter
     {
         var content = string.IsNullOrWhiteSpace(text) ? fallback : Xml(text!.Trim());
         var lines = content.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 1 && content.Length <= 100)
+        {
+            return Line("/// <summary>" + content + "</summary>");
+        }
+
         Line("/// <summary>");
         foreach (var line in lines)
         {
