@@ -94,3 +94,37 @@ public sealed class LifecycleTests
         Assert.True(condition());
     }
 }
+
+public sealed class FlowActionTests
+{
+    [Fact]
+    public async Task Disable_and_enable_switch_state_and_etag()
+    {
+        await using var env = await TestEmulator.StartAsync();
+        var (source, target, mapping) = await Scenario.PrepareFlowAsync(env);
+        var created = await env.PostOkAsync($"{TestEmulator.FlowService}/flows", Scenario.FlowJson(source, target, mapping));
+        var id = created["id"]!.GetValue<string>();
+
+        var disabled = await env.PostOkAsync($"{TestEmulator.FlowService}/flows/{id}/action?op=disable", "{}");
+        var flow = Scenario.Single(await env.GetOkAsync($"{TestEmulator.FlowService}/flows/{id}"));
+        using var bad = await env.Http.PostAsync($"{TestEmulator.FlowService}/flows/{id}/action?op=explode", TestEmulator.Json("{}"));
+
+        Assert.Equal("disabled", flow["state"]!.GetValue<string>());
+        Assert.NotEqual(created["etag"]!.GetValue<string>(), disabled["etag"]!.GetValue<string>());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_carry_a_request_id_echoing_the_callers()
+    {
+        await using var env = await TestEmulator.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{TestEmulator.FlowService}/flows");
+        request.Headers.Add("x-request-id", "caller-chosen");
+
+        using var echoed = await env.Http.SendAsync(request);
+        using var fresh = await env.Http.GetAsync($"{TestEmulator.FlowService}/nothing");
+
+        Assert.Equal("caller-chosen", echoed.Headers.GetValues("x-request-id").Single());
+        Assert.Matches("^[0-9a-f]{32}$", fresh.Headers.GetValues("x-request-id").Single());
+    }
+}

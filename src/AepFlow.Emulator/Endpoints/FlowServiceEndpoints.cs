@@ -31,12 +31,44 @@ internal static class FlowServiceEndpoints
         FlowServiceCrud.Map(group, ConnectionRules.TargetConnections);
         FlowServiceCrud.Map(group, FlowRules.Flows);
 
+        group.MapPost("/flows/{id}/action", (string id, string? op, HttpContext http, EmulatorState state) => FlowAction(id, op, http, state));
+
         group.MapGet("/runs", (HttpContext http, EmulatorState state) =>
             FlowServiceCrud.ListOf(http, state, FlowServiceCrud.Collection(state, RequestContext.From(http), FlowRules.RunsCollection).Snapshot()));
         group.MapGet("/runs/{id}", (string id, HttpContext http, EmulatorState state) =>
             FlowServiceCrud.Collection(state, RequestContext.From(http), FlowRules.RunsCollection).TryGet(id, out var run)
                 ? FlowServiceCrud.Single(run)
                 : AepErrors.NotFound(FlowServiceCrud.NotFoundCode, "Run", id));
+    }
+
+    /// <summary><c>POST /flows/{id}/action?op=enable|disable</c>: switches the flow's <c>state</c> and issues a new etag.</summary>
+    private static IResult FlowAction(string id, string? op, HttpContext http, EmulatorState state)
+    {
+        var target = op switch
+        {
+            "enable" => "enabled",
+            "disable" => "disabled",
+            _ => null,
+        };
+        if (target is null)
+        {
+            return AepErrors.BadRequest(FlowServiceCrud.ValidationCode, $"'op' must be enable or disable, not '{op}'.");
+        }
+
+        var caller = RequestContext.From(http);
+        var outcome = FlowServiceCrud.Collection(state, caller, FlowRules.Flows.Collection).Update(id, flow =>
+        {
+            flow["state"] = target;
+            caller.StampUpdated(flow, Storage.Identifiers.NewEtag(state.Now), state.Now);
+            return (flow, null);
+        });
+        if (!outcome.Found)
+        {
+            return AepErrors.NotFound(FlowServiceCrud.NotFoundCode, "Flow", id);
+        }
+
+        var etag = JsonRead.String(outcome.Updated, "etag");
+        return JsonResults.Json(new JsonObject { ["id"] = id, ["etag"] = etag }, etag: etag);
     }
 
     // Specs are shared and frozen; every response gets its own copy.

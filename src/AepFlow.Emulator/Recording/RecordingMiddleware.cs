@@ -34,6 +34,10 @@ internal sealed class RecordingMiddleware(RequestDelegate next, RequestLog log, 
             request.Body.Position = 0;
         }
 
+        // Platform tags every response with a request id (echoing the caller's), which clients surface in their errors.
+        var requestId = request.Headers["x-request-id"].ToString();
+        context.Response.Headers["x-request-id"] = requestId.Length > 0 ? requestId : Guid.NewGuid().ToString("N");
+
         var recorded = new RecordedRequest(time.GetUtcNow(), request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, headers, body);
         log.Add(recorded);
         context.Items[RequestLog.RecordItemKey] = recorded;
