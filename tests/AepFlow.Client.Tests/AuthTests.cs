@@ -64,18 +64,47 @@ public class AuthTests
     }
 
     [Fact]
-    public async Task A_401_drops_the_cached_token_so_the_next_call_gets_a_new_one()
+    public async Task A_401_replaces_the_token_once_and_resends_even_a_post()
+    {
+        var handler = new RecordingHandler
+        {
+            Respond = (r, _, _) => Task.FromResult(r.Header("Authorization") == "Bearer token-1"
+                ? RecordingHandler.Json(HttpStatusCode.Unauthorized, """{"error_code":"401013","message":"Oauth token is not valid"}""")
+                : RecordingHandler.Json(HttpStatusCode.Created, """{"id":"flow-1","etag":"\"e\""}""")),
+        };
+        using var client = TestClient.Create(handler, TestClient.Options(fixedToken: false));
+
+        var created = await client.Flows.CreateAsync(new FakeFlowRequest());
+
+        Assert.Equal("flow-1", created.Id);
+        Assert.Equal(2, handler.TokenRequests);
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], handler.Requests.Select(r => r.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task A_401_that_persists_surfaces_after_one_fresh_token()
     {
         var handler = FlowHandler(HttpStatusCode.Unauthorized);
         using var client = TestClient.Create(handler, TestClient.Options(fixedToken: false));
 
         var ex = await Assert.ThrowsAsync<AepApiException>(() => client.Flows.GetAsync("f1"));
-        handler.Respond = (_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"id":"f1"}]}"""));
-        await client.Flows.GetAsync("f1");
 
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
         Assert.Equal("401013", ex.ErrorCode);
         Assert.Equal(2, handler.TokenRequests);
-        Assert.Equal("Bearer token-2", handler.Requests[^1].Header("Authorization"));
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_fixed_token_that_is_refused_is_not_retried()
+    {
+        var handler = FlowHandler(HttpStatusCode.Unauthorized);
+        using var client = TestClient.Create(handler);
+
+        await Assert.ThrowsAsync<AepApiException>(() => client.Flows.GetAsync("f1"));
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(0, handler.TokenRequests);
     }
 
     [Fact]

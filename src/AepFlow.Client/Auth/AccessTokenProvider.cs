@@ -6,6 +6,9 @@ internal abstract class AccessTokenProvider
     /// <summary>A token valid for at least the refresh margin.</summary>
     public abstract ValueTask<string> GetTokenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether <see cref="Invalidate"/> followed by <see cref="GetTokenAsync"/> can give a different token.</summary>
+    public virtual bool CanRefresh => false;
+
     /// <summary>Platform refused <paramref name="token"/> (401): forget it so the next call obtains a new one.</summary>
     public virtual void Invalidate(string token)
     {

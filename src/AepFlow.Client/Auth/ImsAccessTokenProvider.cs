@@ -52,6 +52,8 @@ internal sealed class ImsAccessTokenProvider : AccessTokenProvider, IDisposable
         }
     }
 
+    public override bool CanRefresh => true;
+
     public override void Invalidate(string token)
     {
         var current = _current;

@@ -45,27 +45,17 @@ internal sealed class AepTransport
         Log.Sending(_logger, method, route);
         var started = Stopwatch.GetTimestamp();
 
+        // A token Platform refuses (revoked, or expired early) is replaced once: the gateway answers 401 before the service
+        // sees the request, so even a POST may be sent again.
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        using var message = CreateMessage(request, token);
-        HttpResponseMessage response;
-        try
+        var response = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && _tokens.CanRefresh)
         {
-            response = await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            Fail(activity, method, route, "timed out");
-            throw new TimeoutException($"{request} did not complete within the configured timeouts (attempt {_options.AttemptTimeout}, total {_options.TotalTimeout}).", ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            Fail(activity, method, route, ex.HttpRequestError.ToString());
-            throw;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Fail(activity, method, route, "cancelled");
-            throw;
+            response.Dispose();
+            _tokens.Invalidate(token);
+            Log.TokenRejected(_logger);
+            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            response = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
         }
 
         using (response)
@@ -84,7 +74,6 @@ internal sealed class AepTransport
                 if (response.StatusCode == HttpStatusCode.Unauthorized)
                 {
                     _tokens.Invalidate(token);
-                    Log.TokenRejected(_logger);
                 }
 
                 var exception = CreateException(request, response.StatusCode, body, requestId, token);
@@ -95,6 +84,32 @@ internal sealed class AepTransport
 
             Log.Received(_logger, method, route, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
             return new AepResponse(response.StatusCode, body, requestId, EtagOf(response), response.Headers.Location);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(AepRequest request, string token, Activity? activity, CancellationToken cancellationToken)
+    {
+        var method = request.Method.Method;
+        var route = request.DisplayRoute;
+        using var message = CreateMessage(request, token);
+        try
+        {
+            return await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            Fail(activity, method, route, "timed out");
+            throw new TimeoutException($"{request} did not complete within the configured timeouts (attempt {_options.AttemptTimeout}, total {_options.TotalTimeout}).", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            Fail(activity, method, route, ex.HttpRequestError.ToString());
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Fail(activity, method, route, "cancelled");
+            throw;
         }
     }
 
