@@ -68,6 +68,14 @@ internal static class EmulatorApplication
             logger.LogWarning("Spec skipped: {Problem}", problem);
         }
 
+        // A bug in the emulator answers like a failing service would, in the service error shape.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context => Errors.AepErrors
+                .Service(StatusCodes.Status500InternalServerError, "EMULATOR-1500", "Internal Server Error", "The emulator failed to handle this request; see its log.")
+                .ExecuteAsync(context),
+        });
+
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments(AdminEndpoints.BasePath),
             api =>
