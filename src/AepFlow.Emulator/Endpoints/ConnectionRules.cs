@@ -14,9 +14,12 @@ internal static class ConnectionRules
     {
         Collection = "connections",
         DisplayName = "Connection",
-        ValidateCreate = (state, caller, body, _) => CheckBase(state, body),
+        ValidateCreate = (state, caller, body, _) => CheckBase(state, body) ?? AddStreamingInlet(body),
         ValidateUpdate = (state, caller, body) => CheckBase(state, body),
     };
+
+    /// <summary>The HTTP API streaming source: its base connection gets the inlet clients send records to.</summary>
+    private const string HttpApiStreamingSpecId = "bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb";
 
     public static readonly ResourceKind SourceConnections = new()
     {
@@ -131,6 +134,35 @@ internal static class ConnectionRules
         }
 
         return Result(errors);
+    }
+
+    /// <summary>
+    /// Platform answers a streaming base connection with an inlet (id and collection URL) in <c>auth.params</c>; the
+    /// emulator issues one too so the streaming tutorial has something to print. Nothing listens at that URL.
+    /// </summary>
+    private static IResult? AddStreamingInlet(JsonObject body)
+    {
+        if (string.Equals(JsonRead.String(body["connectionSpec"], "id"), HttpApiStreamingSpecId, StringComparison.OrdinalIgnoreCase))
+        {
+            if (body["auth"] is not JsonObject auth)
+            {
+                auth = new JsonObject { ["specName"] = "Streaming Connection" };
+                body["auth"] = auth;
+            }
+
+            if (auth["params"] is not JsonObject parameters)
+            {
+                parameters = new JsonObject();
+                auth["params"] = parameters;
+            }
+
+            var inletId = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+            parameters["inletId"] = inletId;
+            parameters["inletUrl"] = $"https://dcs.adobedc.net/collection/{inletId}";
+            parameters["authenticationRequired"] ??= false;
+        }
+
+        return null;
     }
 
     private static void RequireName(JsonObject body, List<ValidationError> errors)
