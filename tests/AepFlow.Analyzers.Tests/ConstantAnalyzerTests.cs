@@ -7,7 +7,7 @@ namespace AepFlow.Analyzers.Tests;
 public class ConstantAnalyzerTests
 {
     // The schedule schema of CRMToAEP, and a model shaped like the generated ScheduleParams.
-    private const string Models = """"
+    internal const string Models = """"
         using AepFlow.Schema;
         namespace My;
 

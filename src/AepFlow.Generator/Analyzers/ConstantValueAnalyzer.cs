@@ -24,6 +24,12 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
 {
     internal const string JsonSchemaAttributeName = "AepFlow.Schema.JsonSchemaAttribute";
 
+    /// <summary>Diagnostic property: the inclusive bound a value broke (<c>15</c>), for the code fix.</summary>
+    public const string LimitProperty = "AepFlow.Limit";
+
+    /// <summary>Diagnostic property: the keyword of that bound (<c>minimum</c> or <c>maximum</c>).</summary>
+    public const string KeywordProperty = "AepFlow.Keyword";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(CheckDescriptors.ConditionalRule, CheckDescriptors.MemberConstraint, CheckDescriptors.MappingSetId);
@@ -154,13 +160,19 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
             }
 
             var location = error.Origin as Location ?? anchor;
-            Report(context, reported, error.Conditional ? CheckDescriptors.ConditionalRule : CheckDescriptors.MemberConstraint, location, error.Message);
+            var properties = error.Limit == null ? null
+                : ImmutableDictionary<string, string?>.Empty.Add(LimitProperty, error.Limit).Add(KeywordProperty, error.Keyword);
+            Report(context, reported, error.Conditional ? CheckDescriptors.ConditionalRule : CheckDescriptors.MemberConstraint, location, properties, error.Message);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, HashSet<(Location, string)> reported, DiagnosticDescriptor descriptor, Location location, params object[] args)
+    private static void Report(OperationAnalysisContext context, HashSet<(Location, string)> reported, DiagnosticDescriptor descriptor, Location location, params object[] args) =>
+        Report(context, reported, descriptor, location, (ImmutableDictionary<string, string?>?)null, args);
+
+    private static void Report(OperationAnalysisContext context, HashSet<(Location, string)> reported, DiagnosticDescriptor descriptor, Location location,
+        ImmutableDictionary<string, string?>? properties, params object[] args)
     {
-        var diagnostic = Diagnostic.Create(descriptor, location, args);
+        var diagnostic = Diagnostic.Create(descriptor, location, properties, args);
         if (reported.Add((location, diagnostic.GetMessage())))
         {
             context.ReportDiagnostic(diagnostic);

@@ -74,9 +74,9 @@ internal sealed class JsonSchemaEvaluator
 
     /// <summary>Adds an error; the condition that made the rule apply goes before the fix ("… when frequency is once: remove it").</summary>
     /// <remarks>Reads as rule, condition, actual value, fix: "interval must be at least 15 when frequency is minute, not 10".</remarks>
-    private void Report(List<SchemaError> errors, JsonNode node, string keyword, string message, object? origin = null, string? fix = null, string? actual = null) =>
+    private void Report(List<SchemaError> errors, JsonNode node, string keyword, string message, object? origin = null, string? fix = null, string? actual = null, string? limit = null) =>
         errors.Add(new SchemaError(Pointer, keyword, message + When + (actual == null ? "" : ", not " + actual) + (fix == null ? "" : ": " + fix),
-            node, _conditionalDepth > 0, origin));
+            node, _conditionalDepth > 0, origin) { Limit = limit });
 
     private static SchemaOutcome Combine(SchemaOutcome a, SchemaOutcome b) =>
         a == SchemaOutcome.Invalid || b == SchemaOutcome.Invalid ? SchemaOutcome.Invalid
@@ -301,7 +301,7 @@ internal sealed class JsonSchemaEvaluator
             if (draft4ExclusiveMin ? value <= limit : value < limit)
             {
                 string bound = draft4ExclusiveMin ? "greater than" : "at least";
-                Report(errors, node, "minimum", $"{Subject} must be {bound} {min.GetRawText()}", actual: node.Text);
+                Report(errors, node, "minimum", $"{Subject} must be {bound} {min.GetRawText()}", actual: node.Text, limit: draft4ExclusiveMin ? null : min.GetRawText());
                 outcome = SchemaOutcome.Invalid;
             }
         }
@@ -312,7 +312,7 @@ internal sealed class JsonSchemaEvaluator
             if (draft4ExclusiveMax ? value >= limit : value > limit)
             {
                 string bound = draft4ExclusiveMax ? "less than" : "at most";
-                Report(errors, node, "maximum", $"{Subject} must be {bound} {max.GetRawText()}", actual: node.Text);
+                Report(errors, node, "maximum", $"{Subject} must be {bound} {max.GetRawText()}", actual: node.Text, limit: draft4ExclusiveMax ? null : max.GetRawText());
                 outcome = SchemaOutcome.Invalid;
             }
         }

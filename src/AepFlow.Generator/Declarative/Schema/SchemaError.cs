@@ -39,5 +39,11 @@ internal sealed class SchemaError
     /// <summary>Where to report the error for instances built from C# (a node's origin, or that of a constant <c>null</c>).</summary>
     public object? Origin { get; }
 
+    /// <summary>
+    /// For an inclusive <c>minimum</c>/<c>maximum</c>, the bound as written in the schema: the one value a fix can use without
+    /// guessing (the code fix raises an interval to it).
+    /// </summary>
+    public string? Limit { get; init; }
+
     public override string ToString() => $"{(Path.Length == 0 ? "/" : Path)}: {Message} ({Keyword})";
 }

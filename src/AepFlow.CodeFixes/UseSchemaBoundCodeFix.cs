@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AepFlow.CodeFixes;
+
+/// <summary>
+/// For AEPF010/AEPF011 on a numeric literal below a <c>minimum</c> or above a <c>maximum</c> (<c>Interval = 10</c> with
+/// <c>Frequency = Minute</c>), replaces the literal with the bound the schema names (<c>Interval = 15</c>). Offered only when the
+/// value is written in place: a named constant may be used elsewhere, so changing it is the author's call.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSchemaBoundCodeFix)), Shared]
+public sealed class UseSchemaBoundCodeFix : CodeFixProvider
+{
+    // Must match AepFlow.Generator.Analyzers.ConstantValueAnalyzer.LimitProperty / KeywordProperty (no reference between the
+    // two assemblies: the generator must not load Workspaces).
+    private const string LimitProperty = "AepFlow.Limit";
+    private const string KeywordProperty = "AepFlow.Keyword";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("AEPF010", "AEPF011");
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root == null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(LimitProperty, out var limit) || limit == null ||
+                !diagnostic.Properties.TryGetValue(KeywordProperty, out var keyword) ||
+                !decimal.TryParse(limit, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound) || bound != decimal.Truncate(bound))
+            {
+                continue;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var literal = node as LiteralExpressionSyntax ?? node.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().FirstOrDefault();
+            var target = literal?.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } negative ? (ExpressionSyntax)negative : literal;
+            if (literal == null || !literal.IsKind(SyntaxKind.NumericLiteralExpression) || target == null || target.Span != diagnostic.Location.SourceSpan)
+            {
+                continue;
+            }
+
+            string text = bound.ToString(CultureInfo.InvariantCulture);
+            string title = $"Use {text} (the {keyword})";
+            context.RegisterCodeFix(
+                CodeAction.Create(title, _ => Replace(context.Document, root, target, bound), equivalenceKey: nameof(UseSchemaBoundCodeFix) + keyword),
+                diagnostic);
+        }
+    }
+
+    private static Task<Document> Replace(Document document, SyntaxNode root, ExpressionSyntax target, decimal bound)
+    {
+        // Literal(text, value) keeps the plain digits (Literal(long) would render 15L).
+        decimal magnitude = System.Math.Abs(bound);
+        ExpressionSyntax replacement = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression,
+            SyntaxFactory.Literal(magnitude.ToString(CultureInfo.InvariantCulture), magnitude));
+        if (bound < 0)
+        {
+            replacement = SyntaxFactory.PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, replacement);
+        }
+
+        return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(target, replacement.WithTriviaFrom(target))));
+    }
+}
