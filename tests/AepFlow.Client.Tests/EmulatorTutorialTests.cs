@@ -96,6 +96,12 @@ public sealed class EmulatorTutorialTests(EmulatorFixture fixture) : IClassFixtu
         Assert.NotEqual(read.Etag, patched.Etag);
         Assert.Equal("renamed", (await client.Flows.GetAsync(flow.Id)).Name);
 
+        var disabled = await client.Flows.DisableAsync(flow.Id);
+        Assert.Equal("disabled", (await client.Flows.GetAsync(flow.Id)).State);
+        Assert.NotEqual(patched.Etag, disabled.Etag);
+        await client.Flows.EnableAsync(flow.Id);
+        Assert.Equal("enabled", (await client.Flows.GetAsync(flow.Id)).State);
+
         var runs = await ToListAsync(client.Runs.ListForFlowAsync(flow.Id));
         Assert.All(runs, r => Assert.Equal(flow.Id, r.FlowId));
 

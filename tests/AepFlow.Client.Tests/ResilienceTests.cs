@@ -27,6 +27,23 @@ public class ResilienceTests
     }
 
     [Fact]
+    public async Task A_retry_after_beyond_the_total_timeout_is_reported_at_once()
+    {
+        var handler = new RecordingHandler
+        {
+            Respond = (_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.TooManyRequests, """{"error_code":"429050","message":"Too many requests"}""", ("Retry-After", "3600"))),
+        };
+        using var client = TestClient.Create(handler);
+
+        var stopwatch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<AepApiException>(() => client.Flows.GetAsync("f1"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        Assert.Single(handler.Requests);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task A_503_storm_on_get_is_retried_within_budget_and_then_succeeds()
     {
         var handler = new RecordingHandler

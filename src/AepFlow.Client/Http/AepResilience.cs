@@ -28,7 +28,7 @@ internal static class AepResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options.TotalTimeout)),
             });
         }
 
@@ -42,9 +42,15 @@ internal static class AepResilience
         return builder.Build();
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan totalTimeout)
     {
         if (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        // Waiting out a Retry-After longer than the whole call may take would only end in a timeout; report the 429/503 now.
+        if (outcome.Result?.Headers.RetryAfter is { } retryAfter && RetryAfterDelay(retryAfter) > totalTimeout)
         {
             return false;
         }
@@ -68,6 +74,9 @@ internal static class AepResilience
         // Safe for any method: the connection was never established, so the server cannot have seen the request.
         return outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
     }
+
+    private static TimeSpan RetryAfterDelay(System.Net.Http.Headers.RetryConditionHeaderValue retryAfter) =>
+        retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
 
     private static bool IsTransientStatus(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500 && status != HttpStatusCode.NotImplemented;

@@ -9,9 +9,6 @@ namespace AepFlow.Services;
 // generated AepFlow.Operations builders where their body types fit; hand-written bodies keep IAepModel params pluggable.
 internal static class Calls
 {
-    public static AepRequest Get(string basePath, string path, string route) =>
-        new(HttpMethod.Get, basePath, path) { Route = route };
-
     public static async Task<JsonElement> GetSingleAsync(AepTransport transport, AepRequest request, string resource, string id, CancellationToken cancellationToken)
     {
         var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,14 @@ public sealed class FlowsClient
         return Calls.CreateAsync(_transport, FlowServiceOperations.PatchFlow(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "flow", cancellationToken);
     }
 
+    /// <summary>Enables a dataflow so its schedule runs (<c>POST /flows/{id}/action?op=enable</c>); returns the new etag.</summary>
+    public Task<CreatedResource> EnableAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.CreateAsync(_transport, FlowServiceOperations.PostStateTransition(Calls.Id(id), "enable", []), "flow", cancellationToken);
+
+    /// <summary>Disables a dataflow: no further runs are scheduled until it is enabled again; returns the new etag.</summary>
+    public Task<CreatedResource> DisableAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.CreateAsync(_transport, FlowServiceOperations.PostStateTransition(Calls.Id(id), "disable", []), "flow", cancellationToken);
+
     /// <summary>Deletes a dataflow.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
