@@ -156,6 +156,16 @@ internal sealed class CodeWriter
         return builder.ToString();
     }
 
+    /// <summary>The escaped text of a string literal without its quotes, for splicing into a larger literal.</summary>
+    public static string LiteralContent(string value)
+    {
+        var literal = Literal(value);
+        return literal.Substring(1, literal.Length - 2);
+    }
+
+    /// <summary>Like <see cref="LiteralContent"/>, with braces doubled for an interpolated string.</summary>
+    public static string InterpolatedContent(string value) => LiteralContent(value).Replace("{", "{{").Replace("}", "}}");
+
     /// <summary>A UTF-8 literal (<c>"name"u8</c>) for property names.</summary>
     public static string Utf8(string value) => Literal(value) + "u8";
 

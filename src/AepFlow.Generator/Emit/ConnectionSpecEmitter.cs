@@ -43,7 +43,7 @@ internal static class ConnectionSpecEmitter
                 var fallback = type.Name == spec.SourceParamsTypeName
                     ? "The <c>params</c> of a source connection for " + CodeWriter.Xml(spec.Name) + "."
                     : null;
-                ModelEmitter.EmitRecord(type, spec.Types, w, fallback);
+                ModelEmitter.EmitRecord(type, spec.Types, "global::AepFlow.ConnectionSpecs." + spec.ClassName + ".", w, fallback);
             }
         }
 
@@ -61,7 +61,7 @@ internal static class ConnectionSpecEmitter
     {
         // The auth record also carries the authSpec name, which a base connection's "auth.specName" must repeat.
         var fallback = "The <c>auth.params</c> of a " + CodeWriter.Xml(spec.Name) + " base connection using <c>" + CodeWriter.Xml(authName) + "</c>.";
-        ModelEmitter.EmitRecord(type, spec.Types, w, fallback, members =>
+        ModelEmitter.EmitRecord(type, spec.Types, "global::AepFlow.ConnectionSpecs." + spec.ClassName + ".", w, fallback, members =>
         {
             members.Line("/// <summary>The authSpec name, sent as <c>auth.specName</c>.</summary>");
             members.Line("public const string SpecName = " + CodeWriter.Literal(authName) + ";");

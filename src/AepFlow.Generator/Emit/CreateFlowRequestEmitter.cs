@@ -326,7 +326,7 @@ internal static class CreateFlowRequestEmitter
         w.Line("reader.Read();");
         w.OpenBlock("if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(Id))");
         w.Line("var id = reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType.ToString();");
-        w.Line("throw new AepJsonException(\"/flowSpec/id\", \"const\", $\"is \\\"{id}\\\", but this request is for the flowSpec " + CodeWriter.Literal(spec.Name).Trim('"').Replace("{", "{{").Replace("}", "}}") + " ({Id})\");");
+        w.Line("throw new AepJsonException(\"/flowSpec/id\", \"const\", $\"is \\\"{id}\\\", but this request is for the flowSpec " + CodeWriter.InterpolatedContent(spec.Name) + " ({Id})\");");
         w.Close();
         w.Close();
         w.OpenBlock("else");
@@ -396,7 +396,7 @@ internal static class CreateFlowRequestEmitter
         w.Line("throw exception.WithParent(\"params\");");
         w.Close();
         w.Line();
-        var message = "names the unknown transformation \\\"{name}\\\"; " + spec.ClassName + " accepts " + string.Join(", ", known).Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}");
+        var message = "names the unknown transformation \\\"{name}\\\"; " + spec.ClassName + " accepts " + CodeWriter.InterpolatedContent(string.Join(", ", known));
         w.Line("throw new AepJsonException(\"/name\", \"enum\", $\"" + message + "\");");
         w.Close();
     }

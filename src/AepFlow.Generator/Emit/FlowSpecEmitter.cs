@@ -53,7 +53,7 @@ internal static class FlowSpecEmitter
                 }
             }
 
-            ModelEmitter.EmitRecord(type, spec.Types, w, fallback);
+            ModelEmitter.EmitRecord(type, spec.Types, "global::AepFlow.FlowSpecs." + spec.ClassName + ".", w, fallback);
         }
 
         foreach (var type in spec.Types.Enums)

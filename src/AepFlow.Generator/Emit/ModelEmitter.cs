@@ -7,7 +7,7 @@ namespace AepFlow.Generator.Emit;
 /// <summary>Emits a generated record (members, validation, wire writing), its converter, and the enums.</summary>
 internal static class ModelEmitter
 {
-    public static void EmitRecord(ObjectTypeModel type, SpecTypes types, CodeWriter w, string? docFallback = null, System.Action<CodeWriter>? extraMembers = null)
+    public static void EmitRecord(ObjectTypeModel type, SpecTypes types, string qualifier, CodeWriter w, string? docFallback = null, System.Action<CodeWriter>? extraMembers = null)
     {
         w.Summary(type.Description, docFallback ?? "The <c>" + CodeWriter.Xml(type.Name) + "</c> object of the spec.");
         w.Line("[JsonConverter(typeof(" + type.Name + "JsonConverter))]");
@@ -26,7 +26,7 @@ internal static class ModelEmitter
 
         EmitValidate(w);
         w.Line();
-        new ValidatorEmitter(types, type.Name, w.Indent).EmitValidateInto(type, w);
+        new ValidatorEmitter(types, type.Name, w.Indent, qualifier).EmitValidateInto(type, w);
         w.Line();
         EmitWriteJson(type, w);
         w.Close();
@@ -307,7 +307,7 @@ internal static class ModelEmitter
         w.OpenBlock("public enum " + type.Name);
         foreach (var member in type.Members)
         {
-            w.Line("/// <summary>The JSON value <c>" + CodeWriter.Xml(CodeWriter.Literal(member.Value).Trim('"')) + "</c>.</summary>");
+            w.Line("/// <summary>The JSON value <c>" + CodeWriter.Xml(CodeWriter.LiteralContent(member.Value)) + "</c>.</summary>");
             w.Line(member.Name + ",");
         }
 

@@ -37,8 +37,13 @@ internal sealed class ValidatorEmitter
         Test,
     }
 
-    public ValidatorEmitter(SpecTypes types, string typeName, int indent)
+    private readonly string _qualifier;
+    private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
+
+    // qualifier: the spec class, fully qualified with a trailing dot, for enum references a property name shadows.
+    public ValidatorEmitter(SpecTypes types, string typeName, int indent, string qualifier)
     {
+        _qualifier = qualifier;
         foreach (var type in types.Objects)
         {
             _objects[type.Name] = type;
@@ -56,6 +61,11 @@ internal sealed class ValidatorEmitter
     /// <summary>Writes <c>ValidateInto</c>, then the matcher methods and pattern fields it needed.</summary>
     public void EmitValidateInto(ObjectTypeModel type, CodeWriter writer)
     {
+        foreach (var property in type.Properties)
+        {
+            _memberNames.Add(property.Name);
+        }
+
         writer.Line("/// <inheritdoc />");
         writer.OpenBlock("public void ValidateInto(ref ValidationCollector collector)");
         var body = new CodeWriter(writer.Indent);
@@ -65,7 +75,17 @@ internal sealed class ValidatorEmitter
             PrimaryProperty(property, body);
         }
 
-        var objectRules = type.Schema with { Properties = EquatableArray<NamedSchema>.Empty, Required = EquatableArray<string>.Empty };
+        // Required names the schema never defines cannot be present in the record: ObjectRules reports them unconditionally.
+        var undefined = new List<string>();
+        foreach (var name in type.Schema.Required)
+        {
+            if (Find(type, name) is null)
+            {
+                undefined.Add(name);
+            }
+        }
+
+        var objectRules = type.Schema with { Properties = EquatableArray<NamedSchema>.Empty, Required = EquatableArray.From(undefined) };
         ObjectRules(objectRules, "this", type, Mode.Collect, "value", string.Empty, body);
         writer.Append(body);
         writer.Close();
@@ -454,7 +474,7 @@ internal sealed class ValidatorEmitter
             var members = new List<string>();
             foreach (var member in enumType.Members)
             {
-                members.Add(enumType.Name + "." + member.Name);
+                members.Add(EnumName(enumType.Name) + "." + member.Name);
             }
 
             w.OpenBlock("if (" + expr + " is not (" + string.Join(" or ", members) + "))");
@@ -535,7 +555,7 @@ internal sealed class ValidatorEmitter
                 {
                     if (member.Value == text)
                     {
-                        return enumType.Name + "." + member.Name;
+                        return EnumName(enumType.Name) + "." + member.Name;
                     }
                 }
 
@@ -767,6 +787,10 @@ internal sealed class ValidatorEmitter
 
         return null;
     }
+
+    // Inside a record with a property "Frequency Frequency" the name means the property when its type is Frequency?,
+    // so enum constants are qualified whenever a property shares the enum's name.
+    private string EnumName(string name) => _memberNames.Contains(name) ? _qualifier + name : name;
 
     private string NewLocal(string name)
     {
