@@ -197,7 +197,9 @@ internal static class ModelEmitter
             var property = type.Properties[i];
             w.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + CodeWriter.Utf8(property.JsonName) + "))");
             w.Line("reader.Read();");
-            if (property.Required)
+            // JSON null is "unset" only where the schema admits null; elsewhere the reader reports it as a type mismatch.
+            var admitsNull = property.Schema.Types == SchemaTypes.Any || (property.Schema.Types & SchemaTypes.Null) != 0;
+            if (property.Required || !admitsNull)
             {
                 ReadInto(property.Type, variables[i], CodeWriter.Literal(property.JsonName), locals, w);
             }
