@@ -46,6 +46,34 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task AddAepClient_in_code_fetches_tokens_through_the_ims_http_client()
+    {
+        var handler = new RecordingHandler
+        {
+            Respond = (_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"id":"f1"}]}""")),
+        };
+        var services = new ServiceCollection();
+        services.AddAepClient(o =>
+        {
+            o.BaseAddress = new Uri("https://platform.test");
+            o.TokenEndpoint = new Uri("https://ims.test/ims/token/v3");
+            o.ClientId = "code-client";
+            o.ClientSecret = TestClient.Secret;
+            o.OrgId = "CODE@AdobeOrg";
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddHttpClient(AepClientServiceCollectionExtensions.TokenHttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<AepClient>();
+        await Task.WhenAll(client.Flows.GetAsync("f1"), client.Flows.GetAsync("f1"), client.Flows.GetAsync("f1"));
+
+        Assert.Same(client, provider.GetRequiredService<AepClient>());
+        Assert.Equal(1, handler.TokenRequests);
+        Assert.All(handler.Requests, r => Assert.Equal("Bearer token-1", r.Header("Authorization")));
+        Assert.All(handler.Requests, r => Assert.Equal("prod", r.Header("x-sandbox-name")));
+    }
+
+    [Fact]
     public void Incomplete_options_name_what_is_missing()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => new AepClient(new AepClientOptions { ClientId = "x" }));
