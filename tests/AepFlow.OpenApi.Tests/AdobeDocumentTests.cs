@@ -74,7 +74,7 @@ public sealed class AdobeDocumentTests
         Assert.Contains("AepFlow.Operations.DataPrep.g.cs", hints);
         Assert.Contains("AepFlow.Operations.Catalog.g.cs", hints);
         Assert.Contains("AepFlow.Operations.SchemaRegistry.g.cs", hints);
-        Assert.Contains("AepFlow.Models.FlowService.ScheduleSpecDto.g.cs", hints);
+        Assert.Contains("AepFlow.Models.FlowService.g.cs", hints);
     }
 
     [Fact]

@@ -89,9 +89,9 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(services, static (spc, service) =>
         {
             spc.AddSource($"AepFlow.Operations.{service.Name}.g.cs", SourceText.From(OperationsEmitter.Emit(service), Encoding.UTF8));
-            foreach (var schema in service.Schemas)
+            if (service.Schemas.Count > 0)
             {
-                spc.AddSource($"AepFlow.Models.{service.Name}.{schema.Name}.g.cs", SourceText.From(ModelEmitter.Emit(service, schema), Encoding.UTF8));
+                spc.AddSource($"AepFlow.Models.{service.Name}.g.cs", SourceText.From(ModelEmitter.Emit(service), Encoding.UTF8));
             }
         });
     }

@@ -13,7 +13,8 @@ internal static class ModelEmitter
 {
     public static string ModelNamespace(ServiceDigest service) => "AepFlow.Models." + service.Name;
 
-    public static string Emit(ServiceDigest service, SchemaDigest schema)
+    /// <summary>All models of one service in one file: a short hint name, whatever the schema names.</summary>
+    public static string Emit(ServiceDigest service)
     {
         var ns = ModelNamespace(service);
         var types = new TypeMapper(ns);
@@ -22,6 +23,24 @@ internal static class ModelEmitter
         w.Line("#nullable enable");
         w.Line();
         w.Open("namespace " + ns);
+        var first = true;
+        foreach (var schema in service.Schemas)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            EmitType(w, types, service, schema);
+            first = false;
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitType(CodeWriter w, TypeMapper types, ServiceDigest service, SchemaDigest schema)
+    {
         var summary = schema.Description ?? $"The <c>{CodeWriter.Xml(schema.Name)}</c> object of {service.Name} (from {CodeWriter.Xml(service.Source)}).";
         w.Line($"/// <summary>{(schema.Description is null ? summary : CodeWriter.Xml(summary))}</summary>");
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({schema.Name}JsonConverter))]");
@@ -50,8 +69,6 @@ internal static class ModelEmitter
         w.Line("/// <inheritdoc />");
         w.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {schema.Name} value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);");
         w.Close();
-        w.Close();
-        return w.ToString();
     }
 
     // Required and not nullable: the member is non-nullable and must be set. Everything else is nullable and optional.
