@@ -1,1 +1,13 @@
-Console.WriteLine("benchmarks not written yet");
+using AepFlow.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// Examples (docs/benchmarks.md):
+//   dotnet run -c Release --project tests/AepFlow.Benchmarks -- --filter '*' --job short --inProcess --memory
+//   dotnet run -c Release --project tests/AepFlow.Benchmarks -- --first-run
+if (args is ["--first-run"])
+{
+    FirstRun.Measure();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
