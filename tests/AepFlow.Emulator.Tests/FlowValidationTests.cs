@@ -95,6 +95,16 @@ public sealed class FlowValidationTests
     }
 
     [Fact]
+    public async Task Duplicate_keys_are_400_not_a_server_error()
+    {
+        await using var env = await TestEmulator.StartAsync();
+
+        var error = await PostFlowExpecting400Async(env, """{ "name": "a", "name": "b" }""");
+
+        Assert.Contains("not valid JSON", error["report"]!["detailed-message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_connection_with_an_unknown_connectionSpec_or_authSpec_is_400()
     {
         await using var env = await TestEmulator.StartAsync();

@@ -62,7 +62,7 @@ internal static class AdminEndpoints
         List<FaultRule> rules;
         try
         {
-            var node = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            var node = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: http.RequestAborted);
             rules = node switch
             {
                 JsonArray array => array.Select(item => item.Deserialize<FaultRule>(RuleOptions)).OfType<FaultRule>().ToList(),

@@ -26,7 +26,7 @@ internal static class JsonPatch
                 return $"Operation {i} needs string 'op' and 'path' members.";
             }
 
-            if (!path.StartsWith('/') )
+            if (!path.StartsWith('/'))
             {
                 return $"Operation {i}: path '{path}' must be a JSON Pointer starting with '/'.";
             }

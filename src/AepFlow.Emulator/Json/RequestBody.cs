@@ -11,7 +11,12 @@ internal readonly record struct RequestBody<T>(T? Value, string Text, IResult? E
 /// <summary>Reads request bodies as JSON nodes, turning malformed JSON into Adobe-shaped 400s.</summary>
 internal static class RequestBodyReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
+    // Duplicate keys are refused while parsing: JsonNode would otherwise fail later, lazily, inside a handler.
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
 
     public static Task<RequestBody<JsonObject>> ReadObjectAsync(HttpRequest request, string errorCode) =>
         ReadAsync<JsonObject>(request, errorCode, "a JSON object");

@@ -14,6 +14,12 @@ internal sealed class SpecCatalog
     private const string FlowSpecPrefix = "AepFlow.Emulator.Specs.flowspecs.";
     private const string ConnectionSpecPrefix = "AepFlow.Emulator.Specs.connectionspecs.";
 
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowDuplicateProperties = false,
+    };
+
     private SpecCatalog(
         FrozenDictionary<string, JsonObject> flowSpecs,
         FrozenDictionary<string, JsonObject> connectionSpecs,
@@ -30,7 +36,7 @@ internal sealed class SpecCatalog
     /// <summary>connectionSpecs by id (case-insensitive).</summary>
     public FrozenDictionary<string, JsonObject> ConnectionSpecs { get; }
 
-    /// <summary>Files or entries that could not be read, each with its resource name; logged at start.</summary>
+    /// <summary>Files or entries that could not be read, each with its file name; logged at start.</summary>
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Loads the specs embedded in this assembly.</summary>
@@ -38,32 +44,19 @@ internal sealed class SpecCatalog
     {
         var assembly = typeof(SpecCatalog).Assembly;
         var names = assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray();
-        var problems = new List<string>();
-        var flowSpecs = Load(assembly, names, FlowSpecPrefix, problems);
-        var connectionSpecs = Load(assembly, names, ConnectionSpecPrefix, problems);
-        return new SpecCatalog(flowSpecs, connectionSpecs, problems);
+        return Load(Files(assembly, names, FlowSpecPrefix), Files(assembly, names, ConnectionSpecPrefix));
     }
 
-    /// <summary>Builds a catalog from spec objects already in memory (tests).</summary>
-    public static SpecCatalog FromSpecs(IEnumerable<JsonObject> flowSpecs, IEnumerable<JsonObject> connectionSpecs)
+    /// <summary>
+    /// Reads spec files given by name and opener. A file that is not JSON, or not a spec, is skipped and listed in
+    /// <see cref="Problems"/> with its name; nothing thrown by a bad file stops the others from loading.
+    /// </summary>
+    public static SpecCatalog Load(IEnumerable<SpecFile> flowSpecFiles, IEnumerable<SpecFile> connectionSpecFiles)
     {
         var problems = new List<string>();
-        var flows = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var spec in flowSpecs)
-        {
-            Add(flows, spec, "(in memory)", problems);
-        }
-
-        var connections = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var spec in connectionSpecs)
-        {
-            Add(connections, spec, "(in memory)", problems);
-        }
-
-        return new SpecCatalog(
-            flows.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
-            connections.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
-            problems);
+        var flowSpecs = Load(flowSpecFiles, problems);
+        var connectionSpecs = Load(connectionSpecFiles, problems);
+        return new SpecCatalog(flowSpecs, connectionSpecs, problems);
     }
 
     /// <summary>The connectionSpec ids a flowSpec lists under <paramref name="property"/> (<c>sourceConnectionSpecIds</c>…).</summary>
@@ -72,29 +65,29 @@ internal sealed class SpecCatalog
             ? ids.Select(id => id?.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null).OfType<string>().ToArray()
             : [];
 
-    private static FrozenDictionary<string, JsonObject> Load(Assembly assembly, string[] names, string prefix, List<string> problems)
+    private static IEnumerable<SpecFile> Files(Assembly assembly, string[] names, string prefix) =>
+        names
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(name => new SpecFile(name[prefix.Length..], () => assembly.GetManifestResourceStream(name) ?? Stream.Null));
+
+    private static FrozenDictionary<string, JsonObject> Load(IEnumerable<SpecFile> files, List<string> problems)
     {
         var specs = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        foreach (var (file, open) in files)
         {
-            using var stream = assembly.GetManifestResourceStream(name);
-            if (stream is null)
-            {
-                continue;
-            }
-
             JsonNode? root;
             try
             {
-                root = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+                using var stream = open();
+                // JsonNode materializes objects lazily, so a duplicate key would only fail inside a request: refuse it here.
+                root = JsonNode.Parse(stream, documentOptions: DocumentOptions);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
             {
-                problems.Add($"{name}: not valid JSON ({ex.Message})");
+                problems.Add($"{file}: not a readable JSON document ({ex.Message})");
                 continue;
             }
 
-            var file = name[prefix.Length..];
             if (root is JsonObject { } obj && obj["items"] is JsonArray items)
             {
                 foreach (var item in items)
@@ -135,3 +128,6 @@ internal sealed class SpecCatalog
         }
     }
 }
+
+/// <summary>One spec file: its name (for messages) and how to open it.</summary>
+internal readonly record struct SpecFile(string Name, Func<Stream> Open);
