@@ -58,7 +58,9 @@ public static class SchemaChecks
         return true;
     }
 
-    /// <summary>Checks a <c>format</c>. Unknown formats are annotations and always pass, as JSON Schema specifies.</summary>
+    /// <summary>
+    /// Checks a <c>format</c>. Unknown formats (such as <c>password</c>) are annotations and always pass, as JSON Schema specifies.
+    /// </summary>
     public static bool IsFormat(string value, string format) => format switch
     {
         "date-time" => IsDateTime(value),
@@ -79,8 +81,7 @@ public static class SchemaChecks
     /// <summary>RFC 3339 <c>date-time</c>: <c>2024-05-01T10:00:00Z</c>, fraction and offset optional forms included.</summary>
     public static bool IsDateTime(string value)
     {
-        var separator = value.IndexOfAny(['T', 't', ' ']);
-        return separator == 10 && IsDate(value.AsSpan(0, 10)) && IsTime(value.AsSpan(11));
+        return value.Length > 11 && value[10] is ('T' or 't' or ' ') && IsDate(value.AsSpan(0, 10)) && IsTime(value.AsSpan(11));
     }
 
     /// <summary>RFC 3339 <c>full-date</c>: <c>yyyy-MM-dd</c> with a real calendar day.</summary>
@@ -136,11 +137,13 @@ public static class SchemaChecks
     public static bool IsEmail(string value)
     {
         var at = value.LastIndexOf('@');
-        return at > 0 && at < value.Length - 1 && value.IndexOf(' ') < 0 && IsHostname(value[(at + 1)..]);
+        return at > 0 && at < value.Length - 1 && value.IndexOf(' ') < 0 && IsHostname(value.AsSpan(at + 1));
     }
 
     /// <summary>RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, 63 characters each, 253 in all.</summary>
-    public static bool IsHostname(string value)
+    public static bool IsHostname(string value) => IsHostname(value.AsSpan());
+
+    private static bool IsHostname(ReadOnlySpan<char> value)
     {
         if (value.Length is 0 or > 253)
         {
