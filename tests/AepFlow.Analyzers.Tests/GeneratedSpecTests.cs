@@ -106,6 +106,49 @@ public class GeneratedSpecTests
     }
 
     [Fact]
+    public void Flow_factory_reads_the_file_and_replaces_connection_ids_at_run_time()
+    {
+        const string flow = """
+            {
+              "name": "Daily CRM import",
+              "flowSpec": { "id": "14518937-270c-4525-bdec-c2ba7cce3860", "version": "1.0" },
+              "sourceConnectionIds": ["from-file"],
+              "targetConnectionIds": ["target-from-file"],
+              "transformations": [ { "name": "Copy", "params": { "deltaColumn": { "name": "updatedAt" } } } ],
+              "scheduleParams": { "startTime": 1612310466, "frequency": "hour", "interval": 2 }
+            }
+            """;
+        var result = Harness.RunWithGeneratedSpecs(new[] { """
+            public static class Probe
+            {
+                public static string Run()
+                {
+                    var fromFile = AepFlow.Flows.CrmDaily.Create();
+                    var replaced = AepFlow.Flows.CrmDaily.Create(sourceConnectionIds: ["mine"]);
+                    return string.Join("|", fromFile.Name, fromFile.SourceConnectionIds[0], replaced.SourceConnectionIds[0],
+                        replaced.TargetConnectionIds[0], replaced.Schedule!.Interval, replaced.Copy!.DeltaColumn.Name, replaced.Validate().IsValid);
+                }
+            }
+            """ }, new[] { new InMemoryAdditionalText("/p/crm-daily.flow.json", flow) });
+        Assert.Empty(result.CompileErrors);
+
+        using var stream = new MemoryStream();
+        var emit = result.Compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("flow-factory", isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            var probe = context.LoadFromStream(stream).GetType("Probe")!;
+            Assert.Equal("Daily CRM import|from-file|mine|target-from-file|2|updatedAt|True", probe.GetMethod("Run")!.Invoke(null, null));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
     public void Invalid_flow_file_gets_no_factory()
     {
         var text = File.ReadAllText(Harness.Reference("docs-examples/flows/cloud-storage-create-flow-request.json"));
