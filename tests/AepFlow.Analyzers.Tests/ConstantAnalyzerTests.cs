@@ -172,7 +172,7 @@ public class ConstantAnalyzerTests
             """);
 
         Expect.Exactly(result.Diagnostics, ("AEPF011", 4, 57, 4, 59), ("AEPF011", 4, 69, 4, 77), ("AEPF011", 4, 89, 4, 92));
-        Assert.Equal("mappingVersion must be at least 1 characters long, not 0", result.Diagnostics[0].Message);
+        Assert.Equal("mappingVersion must be at least 1 character long, not 0", result.Diagnostics[0].Message);
         Assert.Equal("owner must be an e-mail address, not \"nobody\"", result.Diagnostics[1].Message);
         Assert.Equal("percent must be at most 100, not 101", result.Diagnostics[2].Message);
     }

@@ -149,6 +149,26 @@ public class GeneratedSpecTests
     }
 
     [Fact]
+    public void Flow_factories_are_cached_when_only_csharp_changes()
+    {
+        const string flow = """
+            { "name": "n", "flowSpec": { "id": "9753525b-82c7-4dce-8a9b-5ccfce2b9876", "version": "1.0" },
+              "sourceConnectionIds": ["a"], "targetConnectionIds": ["b"] }
+            """;
+        var compilation = Harness.CreateCompilation("class C { }");
+        GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { new AepFlow.Generator.Declarative.DeclarativeFlowGenerator().AsSourceGenerator() },
+            new[] { new InMemoryAdditionalText("/p/n.flow.json", flow) },
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+        Assert.Single(driver.GetRunResult().GeneratedTrees);
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class D { }")));
+
+        var outputs = driver.GetRunResult().Results.Single().TrackedSteps["FlowFactories"].SelectMany(s => s.Outputs);
+        Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
     public void Invalid_flow_file_gets_no_factory()
     {
         var text = File.ReadAllText(Harness.Reference("docs-examples/flows/cloud-storage-create-flow-request.json"));

@@ -351,13 +351,13 @@ internal sealed class JsonSchemaEvaluator
         int length = CodePointLength(text);
         if (schema.TryGetProperty("minLength", out var minLength) && minLength.ValueKind == JsonValueKind.Number && length < minLength.GetDouble())
         {
-            Report(errors, node, "minLength", $"{Subject} must be at least {minLength.GetRawText()} characters long", actual: length.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "minLength", $"{Subject} must be at least {Count(minLength, "character")} long", actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxLength", out var maxLength) && maxLength.ValueKind == JsonValueKind.Number && length > maxLength.GetDouble())
         {
-            Report(errors, node, "maxLength", $"{Subject} must be at most {maxLength.GetRawText()} characters long", actual: length.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "maxLength", $"{Subject} must be at most {Count(maxLength, "character")} long", actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -376,6 +376,9 @@ internal sealed class JsonSchemaEvaluator
 
         return outcome;
     }
+
+    /// <summary>"1 character", "15 characters".</summary>
+    private static string Count(JsonElement number, string noun) => number.GetRawText() + " " + noun + (number.GetRawText() == "1" ? "" : "s");
 
     private static int CodePointLength(string text)
     {
@@ -441,13 +444,13 @@ internal sealed class JsonSchemaEvaluator
 
         if (schema.TryGetProperty("minItems", out var minItems) && minItems.ValueKind == JsonValueKind.Number && node.Items.Count < minItems.GetDouble())
         {
-            Report(errors, node, "minItems", $"{Subject} must have at least {minItems.GetRawText()} items", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "minItems", $"{Subject} must have at least {Count(minItems, "item")}", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxItems", out var maxItems) && maxItems.ValueKind == JsonValueKind.Number && node.Items.Count > maxItems.GetDouble())
         {
-            Report(errors, node, "maxItems", $"{Subject} must have at most {maxItems.GetRawText()} items", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "maxItems", $"{Subject} must have at most {Count(maxItems, "item")}", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
