@@ -57,6 +57,20 @@ public sealed class AdobeDocumentTests
     }
 
     [Fact]
+    public void A_user_document_in_a_project_without_AepFlow_Client_warns_instead_of_emitting_broken_code()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Specs, "catalog.json"));
+        var (output, diagnostics, run) = GeneratorHarness.Run(
+            new AepClientGenerator(), generateClient: false, withClient: false, new GeneratorHarness.File("/project/catalog.openapi.json", doc));
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("AEPF093", warning.Id);
+        Assert.Equal("/project/catalog.openapi.json", warning.Location.GetLineSpan().Path);
+        Assert.Empty(run.Results.Single().GeneratedSources);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
     public void Without_the_property_and_without_user_documents_nothing_is_generated()
     {
         var (_, diagnostics, run) = GeneratorHarness.Run(new AepClientGenerator(), generateClient: false);

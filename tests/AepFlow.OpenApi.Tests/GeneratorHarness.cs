@@ -13,11 +13,15 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Compilation(params string[] sources) =>
+    public static CSharpCompilation Compilation(params string[] sources) => Compilation(withClient: true, sources);
+
+    public static CSharpCompilation Compilation(bool withClient, params string[] sources) =>
         CSharpCompilation.Create(
             "OpenApiTest",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(AepFlow.Http.AepRequest).Assembly.Location)),
+            withClient
+                ? Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(AepFlow.Http.AepRequest).Assembly.Location))
+                : Net100.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(IIncrementalGenerator generator, bool generateClient, params AdditionalText[] files) =>
@@ -29,9 +33,13 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Run) Run(
-        IIncrementalGenerator generator, bool generateClient, params AdditionalText[] files)
+        IIncrementalGenerator generator, bool generateClient, params AdditionalText[] files) =>
+        Run(generator, generateClient, withClient: true, files);
+
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Run) Run(
+        IIncrementalGenerator generator, bool generateClient, bool withClient, params AdditionalText[] files)
     {
-        var driver = Driver(generator, generateClient, files).RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out var diagnostics);
+        var driver = Driver(generator, generateClient, files).RunGeneratorsAndUpdateCompilation(Compilation(withClient), out var output, out var diagnostics);
         return (output, diagnostics, driver.GetRunResult());
     }
 

@@ -39,6 +39,9 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         /// <summary>One user OpenAPI document after NSwag.</summary>
         public const string UserDocuments = "AepClient.UserDocuments";
 
+        /// <summary>Whether the compilation can see AepFlow.Client (the generated code builds on it).</summary>
+        public const string ClientReferenced = "AepClient.ClientReferenced";
+
         /// <summary>One service to emit.</summary>
         public const string Services = "AepClient.Services";
     }
@@ -65,9 +68,15 @@ public sealed class AepClientGenerator : IIncrementalGenerator
             }
         });
 
+        // Only a bool leaves the compilation, so edits elsewhere leave the later steps cached.
+        var clientReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("AepFlow.Http.AepRequest") is not null)
+            .WithTrackingName(Steps.ClientReferenced);
+
         var resolved = enabled
             .Combine(userDocuments.Collect())
-            .Select((input, _) => Resolve(input.Left ? _bundled() : null, input.Right));
+            .Combine(clientReferenced)
+            .Select((input, _) => Resolve(input.Left.Left ? _bundled() : null, input.Left.Right, input.Right));
 
         context.RegisterSourceOutput(resolved, static (spc, result) =>
         {
@@ -97,7 +106,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
     }
 
     // bundled: null when the compilation did not ask for the client operations.
-    private static Resolution Resolve((ApiDigest? Digest, string? Error)? bundled, ImmutableArray<UserDocument> documents)
+    private static Resolution Resolve((ApiDigest? Digest, string? Error)? bundled, ImmutableArray<UserDocument> documents, bool clientReferenced)
     {
         var services = new List<ServiceDigest>();
         var messages = new List<Message>();
@@ -122,6 +131,12 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         {
             if (document.Service is not { } service)
             {
+                continue;
+            }
+
+            if (!clientReferenced)
+            {
+                messages.Add(new Message(OpenApiDiagnostics.ClientNotReferenced.Id, document.Path, 1, 1, System.IO.Path.GetFileName(document.Path)));
                 continue;
             }
 
@@ -157,7 +172,12 @@ public sealed class AepClientGenerator : IIncrementalGenerator
 
         public Diagnostic ToDiagnostic()
         {
-            var descriptor = Id == OpenApiDiagnostics.DuplicateService.Id ? OpenApiDiagnostics.DuplicateService : OpenApiDiagnostics.BundledDigestMissing;
+            var descriptor = Id switch
+            {
+                "AEPF091" => OpenApiDiagnostics.DuplicateService,
+                "AEPF093" => OpenApiDiagnostics.ClientNotReferenced,
+                _ => OpenApiDiagnostics.BundledDigestMissing,
+            };
             var location = Path is null ? Location.None : Locate(Path, new DigestProblem(string.Empty, Line, Column));
             return Diagnostic.Create(descriptor, location, Arguments);
         }

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace AepFlow.Generator.OpenApi;
 
-/// <summary>Diagnostics of the OpenAPI client path (AEPF090–AEPF092). Each message says how to fix the problem.</summary>
+/// <summary>Diagnostics of the OpenAPI client path (AEPF090–AEPF093). Each message says how to fix the problem.</summary>
 internal static class OpenApiDiagnostics
 {
     private const string Category = "AepFlow.OpenApi";
@@ -37,4 +37,14 @@ internal static class OpenApiDiagnostics
         isEnabledByDefault: true,
         description: "The digest of specs/openapi is produced when the generator is built and embedded as AepFlow.OpenApi.digest.json.",
         helpLinkUri: HelpBase + "aepf092");
+
+    public static readonly DiagnosticDescriptor ClientNotReferenced = new(
+        id: "AEPF093",
+        title: "OpenAPI document in a project without AepFlow.Client",
+        messageFormat: "'{0}' is an OpenAPI document, but this project does not reference AepFlow.Client, which the generated request builders and models build on. Add a reference to the AepFlow.Client package; nothing is generated from the document until then.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Generated operations return AepFlow.Http.AepRequest and generated models implement AepFlow.Validation.IAepModel, both from AepFlow.Client.",
+        helpLinkUri: HelpBase + "aepf093");
 }
