@@ -10,9 +10,7 @@ internal static class JsonContextEmitter
 {
     public static string Emit(CatalogModel catalog)
     {
-        var w = SourceFile.Begin("AepFlow.FlowSpecs");
-        w.Line("using global::System.Text.Json.Serialization.Metadata;");
-        w.Line();
+        var w = SourceFile.Begin("AepFlow.FlowSpecs", metadata: true);
         w.Line("/// <summary>");
         w.Line("/// Source-generated serialization metadata for every generated flowSpec and connectionSpec model, for trimming and");
         w.Line("/// Native AOT: <c>JsonSerializer.Serialize(request, AepFlowJsonContext.Default.CrmToAepCreateFlowRequest)</c>.");
@@ -41,12 +39,13 @@ internal static class JsonContextEmitter
         w.Line("protected override JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;");
         foreach (var type in catalog.Types)
         {
+            var field = "_" + CodeWriter.Camel(type.PropertyName).TrimStart('@');
             w.Line();
-            w.Line("private JsonTypeInfo<" + type.FullName + ">? _" + type.PropertyName + ";");
+            w.Line("private JsonTypeInfo<" + type.FullName + ">? " + field + ";");
             w.Line();
             w.Line("/// <summary>Metadata for <see cref=\"" + type.FullName.Replace("global::", string.Empty) + "\"/>.</summary>");
             w.Line("public JsonTypeInfo<" + type.FullName + "> " + type.PropertyName + " =>");
-            w.Line("    _" + type.PropertyName + " ??= (JsonTypeInfo<" + type.FullName + ">)Options.GetTypeInfo(typeof(" + type.FullName + "));");
+            w.Line("    " + field + " ??= (JsonTypeInfo<" + type.FullName + ">)Options.GetTypeInfo(typeof(" + type.FullName + "));");
         }
 
         w.Line();
