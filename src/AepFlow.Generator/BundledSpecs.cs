@@ -22,6 +22,20 @@ internal static class BundledSpecs
 
     public static BundledSpecSet Select(GeneratorOptions options)
     {
+        try
+        {
+            return SelectCore(options);
+        }
+        catch (Exception ex)
+        {
+            // A broken resource must not fail the build with CS8785: report it and generate the user's specs alone.
+            var diagnostic = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, null, "the bundled specs", ex.GetType().Name + ": " + ex.Message);
+            return new BundledSpecSet(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
+    }
+
+    private static BundledSpecSet SelectCore(GeneratorOptions options)
+    {
         var flowSpecs = new List<FlowSpecModel>();
         var connectionSpecs = new List<ConnectionSpecModel>();
         var diagnostics = new List<DiagnosticInfo>();
