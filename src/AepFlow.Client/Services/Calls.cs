@@ -44,7 +44,7 @@ internal static class Calls
     public static CreatedResource Created(AepResponse response, string resource) =>
         new(JsonRead.RequiredString(response.Json, "id", resource), response.Etag);
 
-    public static async Task<T> FirstOrDefaultAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    public static async Task<T?> FirstOrDefaultAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
         where T : class
     {
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -52,6 +52,6 @@ internal static class Calls
             return item;
         }
 
-        return null!;
+        return null;
     }
 }
