@@ -128,6 +128,12 @@ internal static class SpecResolver
 
     private static string UniqueClassName(string name, string id, HashSet<string> used)
     {
+        // A spec class named "Environment" or "Version" would shadow the System type for all code in the namespace.
+        if (Naming.IsReservedTypeName(name) || name == "AepFlow")
+        {
+            name += "Spec";
+        }
+
         if (used.Add(name))
         {
             return name;
