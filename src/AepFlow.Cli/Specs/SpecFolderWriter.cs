@@ -40,6 +40,8 @@ internal static class SpecFolderWriter
             }
         }
 
+        added.Sort(StringComparer.Ordinal);
+        changed.Sort(StringComparer.Ordinal);
         var written = specs.Select(s => s.FileName).ToHashSet(StringComparer.Ordinal);
         var removed = existing.Keys.Where(name => !written.Contains(name)).Order(StringComparer.Ordinal).ToList();
         var outcome = new PullOutcome(added, changed, removed, unchanged);
