@@ -6,11 +6,10 @@ namespace AepFlow.FlowSpecs
     using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
+    using global::System.Text.Json.Serialization.Metadata;
     using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
-
-    using global::System.Text.Json.Serialization.Metadata;
 
     /// <summary>
     /// Source-generated serialization metadata for every generated flowSpec and connectionSpec model, for trimming and
@@ -40,209 +39,209 @@ namespace AepFlow.FlowSpecs
         /// <inheritdoc />
         protected override JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest>? _CloudStorageToAepCreateFlowRequest;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest>? _cloudStorageToAepCreateFlowRequest;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest> CloudStorageToAepCreateFlowRequest =>
-            _CloudStorageToAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest));
+            _cloudStorageToAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequest));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.MappingParams>? _CloudStorageToAepMappingParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.MappingParams>? _cloudStorageToAepMappingParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CloudStorageToAep.MappingParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.MappingParams> CloudStorageToAepMappingParams =>
-            _CloudStorageToAepMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.MappingParams));
+            _cloudStorageToAepMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.MappingParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams>? _CloudStorageToAepScheduleParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams>? _cloudStorageToAepScheduleParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams> CloudStorageToAepScheduleParams =>
-            _CloudStorageToAepScheduleParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams));
+            _cloudStorageToAepScheduleParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.ScheduleParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency>? _CloudStorageToAepFrequency;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency>? _cloudStorageToAepFrequency;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CloudStorageToAep.Frequency"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency> CloudStorageToAepFrequency =>
-            _CloudStorageToAepFrequency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency));
+            _cloudStorageToAepFrequency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest>? _CrmToAepCreateFlowRequest;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest>? _crmToAepCreateFlowRequest;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest> CrmToAepCreateFlowRequest =>
-            _CrmToAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest));
+            _crmToAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CopyParams>? _CrmToAepCopyParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CopyParams>? _crmToAepCopyParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CrmToAep.CopyParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CopyParams> CrmToAepCopyParams =>
-            _CrmToAepCopyParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CopyParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.CopyParams));
+            _crmToAepCopyParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.CopyParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.CopyParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.DeltaColumn>? _CrmToAepDeltaColumn;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.DeltaColumn>? _crmToAepDeltaColumn;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CrmToAep.DeltaColumn"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.DeltaColumn> CrmToAepDeltaColumn =>
-            _CrmToAepDeltaColumn ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.DeltaColumn>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.DeltaColumn));
+            _crmToAepDeltaColumn ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.DeltaColumn>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.DeltaColumn));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.MappingParams>? _CrmToAepMappingParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.MappingParams>? _crmToAepMappingParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CrmToAep.MappingParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.MappingParams> CrmToAepMappingParams =>
-            _CrmToAepMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.MappingParams));
+            _crmToAepMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.MappingParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams>? _CrmToAepScheduleParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams>? _crmToAepScheduleParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CrmToAep.ScheduleParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams> CrmToAepScheduleParams =>
-            _CrmToAepScheduleParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams));
+            _crmToAepScheduleParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.Frequency>? _CrmToAepFrequency;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.Frequency>? _crmToAepFrequency;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.CrmToAep.Frequency"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.Frequency> CrmToAepFrequency =>
-            _CrmToAepFrequency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.Frequency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.Frequency));
+            _crmToAepFrequency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.CrmToAep.Frequency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.CrmToAep.Frequency));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest>? _GenericStreamingAepCreateFlowRequest;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest>? _genericStreamingAepCreateFlowRequest;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest> GenericStreamingAepCreateFlowRequest =>
-            _GenericStreamingAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest));
+            _genericStreamingAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequest));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.MappingParams>? _GenericStreamingAepMappingParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.MappingParams>? _genericStreamingAepMappingParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.GenericStreamingAep.MappingParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.MappingParams> GenericStreamingAepMappingParams =>
-            _GenericStreamingAepMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.GenericStreamingAep.MappingParams));
+            _genericStreamingAepMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.GenericStreamingAep.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.GenericStreamingAep.MappingParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest>? _SteamDataWithTransformationCreateFlowRequest;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest>? _steamDataWithTransformationCreateFlowRequest;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest> SteamDataWithTransformationCreateFlowRequest =>
-            _SteamDataWithTransformationCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest));
+            _steamDataWithTransformationCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequest));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams>? _SteamDataWithTransformationMappingParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams>? _steamDataWithTransformationMappingParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams> SteamDataWithTransformationMappingParams =>
-            _SteamDataWithTransformationMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams));
+            _steamDataWithTransformationMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.SteamDataWithTransformation.MappingParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest>? _StreamDataWithOptionalTransformationCreateFlowRequest;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest>? _streamDataWithOptionalTransformationCreateFlowRequest;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest> StreamDataWithOptionalTransformationCreateFlowRequest =>
-            _StreamDataWithOptionalTransformationCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest));
+            _streamDataWithOptionalTransformationCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequest));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams>? _StreamDataWithOptionalTransformationMappingParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams>? _streamDataWithOptionalTransformationMappingParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams> StreamDataWithOptionalTransformationMappingParams =>
-            _StreamDataWithOptionalTransformationMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams));
+            _streamDataWithOptionalTransformationMappingParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.MappingParams));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication>? _AmazonRedshiftBasicAuthentication;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication>? _amazonRedshiftBasicAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication> AmazonRedshiftBasicAuthentication =>
-            _AmazonRedshiftBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication));
+            _amazonRedshiftBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.AmazonRedshift.BasicAuthentication));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonS3.AccessKey>? _AmazonS3AccessKey;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonS3.AccessKey>? _amazonS3AccessKey;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.AmazonS3.AccessKey"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonS3.AccessKey> AmazonS3AccessKey =>
-            _AmazonS3AccessKey ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonS3.AccessKey>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.AmazonS3.AccessKey));
+            _amazonS3AccessKey ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.AmazonS3.AccessKey>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.AmazonS3.AccessKey));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString>? _AzureBlobConnectionString;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString>? _azureBlobConnectionString;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.AzureBlob.ConnectionString"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString> AzureBlobConnectionString =>
-            _AzureBlobConnectionString ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString));
+            _azureBlobConnectionString ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline>? _DynamicsOnlineBasicAuthenticationForDynamicsOnline;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline>? _dynamicsOnlineBasicAuthenticationForDynamicsOnline;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline> DynamicsOnlineBasicAuthenticationForDynamicsOnline =>
-            _DynamicsOnlineBasicAuthenticationForDynamicsOnline ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline));
+            _dynamicsOnlineBasicAuthenticationForDynamicsOnline ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams>? _DynamicsOnlineSourceParams;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams>? _dynamicsOnlineSourceParams;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams> DynamicsOnlineSourceParams =>
-            _DynamicsOnlineSourceParams ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams));
+            _dynamicsOnlineSourceParams ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.SourceParams));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Column>? _DynamicsOnlineColumn;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Column>? _dynamicsOnlineColumn;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.DynamicsOnline.Column"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Column> DynamicsOnlineColumn =>
-            _DynamicsOnlineColumn ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Column>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.Column));
+            _dynamicsOnlineColumn ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Column>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.Column));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Meta>? _DynamicsOnlineMeta;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Meta>? _dynamicsOnlineMeta;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.DynamicsOnline.Meta"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Meta> DynamicsOnlineMeta =>
-            _DynamicsOnlineMeta ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Meta>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.Meta));
+            _dynamicsOnlineMeta ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.Meta>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.Meta));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode>? _GenericRestExtensionOAuth2RefreshCode;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode>? _genericRestExtensionOAuth2RefreshCode;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode> GenericRestExtensionOAuth2RefreshCode =>
-            _GenericRestExtensionOAuth2RefreshCode ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode));
+            _genericRestExtensionOAuth2RefreshCode ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GenericRestExtension.OAuth2RefreshCode));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication>? _GenericRestExtensionBasicAuthentication;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication>? _genericRestExtensionBasicAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication> GenericRestExtensionBasicAuthentication =>
-            _GenericRestExtensionBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication));
+            _genericRestExtensionBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GenericRestExtension.BasicAuthentication));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams>? _GenericRestExtensionSourceParams;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams>? _genericRestExtensionSourceParams;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams> GenericRestExtensionSourceParams =>
-            _GenericRestExtensionSourceParams ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams));
+            _genericRestExtensionSourceParams ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GenericRestExtension.SourceParams));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords>? _GoogleAdwordsBasicAuthenticationForGoogleAdwords;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords>? _googleAdwordsBasicAuthenticationForGoogleAdwords;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords> GoogleAdwordsBasicAuthenticationForGoogleAdwords =>
-            _GoogleAdwordsBasicAuthenticationForGoogleAdwords ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords));
+            _googleAdwordsBasicAuthenticationForGoogleAdwords ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GoogleAdwords.BasicAuthenticationForGoogleAdwords));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication>? _GoogleBigQueryBasicAuthentication;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication>? _googleBigQueryBasicAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication> GoogleBigQueryBasicAuthentication =>
-            _GoogleBigQueryBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication));
+            _googleBigQueryBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GoogleBigQuery.BasicAuthentication));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud>? _GoogleCloudBasicAuthenticationForGoogleCloud;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud>? _googleCloudBasicAuthenticationForGoogleCloud;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud> GoogleCloudBasicAuthenticationForGoogleCloud =>
-            _GoogleCloudBasicAuthenticationForGoogleCloud ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud));
+            _googleCloudBasicAuthenticationForGoogleCloud ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication>? _HubspotBasicAuthentication;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication>? _hubspotBasicAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication> HubspotBasicAuthentication =>
-            _HubspotBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication));
+            _hubspotBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication>? _MariaDbConnectionStringBasedAuthentication;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication>? _mariaDbConnectionStringBasedAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication> MariaDbConnectionStringBasedAuthentication =>
-            _MariaDbConnectionStringBasedAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication));
+            _mariaDbConnectionStringBasedAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.MariaDb.ConnectionStringBasedAuthentication));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication>? _SalesforceBasicAuthentication;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication>? _salesforceBasicAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication> SalesforceBasicAuthentication =>
-            _SalesforceBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication));
+            _salesforceBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication>? _ServiceNowBasicAuthentication;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication>? _serviceNowBasicAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication> ServiceNowBasicAuthentication =>
-            _ServiceNowBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication));
+            _serviceNowBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication));
 
-        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp>? _SftpBasicAuthenticationForSftp;
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp>? _sftpBasicAuthenticationForSftp;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp> SftpBasicAuthenticationForSftp =>
-            _SftpBasicAuthenticationForSftp ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp));
+            _sftpBasicAuthenticationForSftp ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Sftp.BasicAuthenticationForSftp));
 
         /// <inheritdoc />
         public override JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -517,10 +517,7 @@ namespace AepFlow.ConnectionSpecs
                     if (reader.ValueTextEquals("originalType"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            originalType = AepJson.ReadString(ref reader, "originalType");
-                        }
+                        originalType = AepJson.ReadString(ref reader, "originalType");
                     }
                     else
                     {

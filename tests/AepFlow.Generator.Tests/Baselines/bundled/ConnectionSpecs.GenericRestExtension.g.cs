@@ -126,10 +126,7 @@ namespace AepFlow.ConnectionSpecs
                     else if (reader.ValueTextEquals("authorizationTestUrl"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            authorizationTestUrl = AepJson.ReadString(ref reader, "authorizationTestUrl");
-                        }
+                        authorizationTestUrl = AepJson.ReadString(ref reader, "authorizationTestUrl");
                     }
                     else if (reader.ValueTextEquals("accessToken"u8))
                     {
@@ -337,10 +334,7 @@ namespace AepFlow.ConnectionSpecs
                     if (reader.ValueTextEquals("listId"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            listId = AepJson.ReadString(ref reader, "listId");
-                        }
+                        listId = AepJson.ReadString(ref reader, "listId");
                     }
                     else
                     {

@@ -140,10 +140,7 @@ namespace AepFlow.ConnectionSpecs
                     if (reader.ValueTextEquals("environmentUrl"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            environmentUrl = AepJson.ReadString(ref reader, "environmentUrl");
-                        }
+                        environmentUrl = AepJson.ReadString(ref reader, "environmentUrl");
                     }
                     else if (reader.ValueTextEquals("username"u8))
                     {

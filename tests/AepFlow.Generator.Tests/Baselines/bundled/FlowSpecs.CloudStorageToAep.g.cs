@@ -494,18 +494,12 @@ namespace AepFlow.FlowSpecs
                     if (reader.ValueTextEquals("mappingId"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            mappingId = AepJson.ReadString(ref reader, "mappingId");
-                        }
+                        mappingId = AepJson.ReadString(ref reader, "mappingId");
                     }
                     else if (reader.ValueTextEquals("mappingVersion"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            mappingVersion = AepJson.ReadString(ref reader, "mappingVersion");
-                        }
+                        mappingVersion = AepJson.ReadString(ref reader, "mappingVersion");
                     }
                     else
                     {
@@ -563,7 +557,7 @@ namespace AepFlow.FlowSpecs
             public void ValidateInto(ref ValidationCollector collector)
             {
                 collector.Enter("frequency");
-                if (Frequency is not (Frequency.Once or Frequency.Minute or Frequency.Hour or Frequency.Day or Frequency.Week))
+                if (Frequency is not (global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency.Once or global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency.Minute or global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency.Hour or global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency.Day or global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency.Week))
                 {
                     collector.Add("enum", "frequency must be one of: once, minute, hour, day, week");
                 }
@@ -619,7 +613,7 @@ namespace AepFlow.FlowSpecs
 
             private static bool WhenFrequencyIsMinute(ScheduleParams value)
             {
-                if (value.Frequency != Frequency.Minute)
+                if (value.Frequency != global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency.Minute)
                 {
                     return false;
                 }
@@ -629,7 +623,7 @@ namespace AepFlow.FlowSpecs
 
             private static bool WhenFrequencyIsOnce(ScheduleParams value)
             {
-                if (value.Frequency != Frequency.Once)
+                if (value.Frequency != global::AepFlow.FlowSpecs.CloudStorageToAep.Frequency.Once)
                 {
                     return false;
                 }
@@ -692,10 +686,7 @@ namespace AepFlow.FlowSpecs
                     else if (reader.ValueTextEquals("endTime"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            endTime = AepJson.ReadInt64(ref reader, "endTime");
-                        }
+                        endTime = AepJson.ReadInt64(ref reader, "endTime");
                     }
                     else if (reader.ValueTextEquals("frequency"u8))
                     {
@@ -712,18 +703,12 @@ namespace AepFlow.FlowSpecs
                     else if (reader.ValueTextEquals("interval"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            interval = AepJson.ReadInt32(ref reader, "interval");
-                        }
+                        interval = AepJson.ReadInt32(ref reader, "interval");
                     }
                     else if (reader.ValueTextEquals("backfill"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            backfill = AepJson.ReadBoolean(ref reader, "backfill");
-                        }
+                        backfill = AepJson.ReadBoolean(ref reader, "backfill");
                     }
                     else
                     {

@@ -624,18 +624,12 @@ namespace AepFlow.FlowSpecs
                     else if (reader.ValueTextEquals("dateFormat"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            dateFormat = AepJson.ReadString(ref reader, "dateFormat");
-                        }
+                        dateFormat = AepJson.ReadString(ref reader, "dateFormat");
                     }
                     else if (reader.ValueTextEquals("timezone"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            timezone = AepJson.ReadString(ref reader, "timezone");
-                        }
+                        timezone = AepJson.ReadString(ref reader, "timezone");
                     }
                     else
                     {
@@ -731,18 +725,12 @@ namespace AepFlow.FlowSpecs
                     if (reader.ValueTextEquals("mappingId"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            mappingId = AepJson.ReadString(ref reader, "mappingId");
-                        }
+                        mappingId = AepJson.ReadString(ref reader, "mappingId");
                     }
                     else if (reader.ValueTextEquals("mappingVersion"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            mappingVersion = AepJson.ReadString(ref reader, "mappingVersion");
-                        }
+                        mappingVersion = AepJson.ReadString(ref reader, "mappingVersion");
                     }
                     else
                     {
@@ -800,7 +788,7 @@ namespace AepFlow.FlowSpecs
             public void ValidateInto(ref ValidationCollector collector)
             {
                 collector.Enter("frequency");
-                if (Frequency is not (Frequency.Once or Frequency.Minute or Frequency.Hour or Frequency.Day or Frequency.Week))
+                if (Frequency is not (global::AepFlow.FlowSpecs.CrmToAep.Frequency.Once or global::AepFlow.FlowSpecs.CrmToAep.Frequency.Minute or global::AepFlow.FlowSpecs.CrmToAep.Frequency.Hour or global::AepFlow.FlowSpecs.CrmToAep.Frequency.Day or global::AepFlow.FlowSpecs.CrmToAep.Frequency.Week))
                 {
                     collector.Add("enum", "frequency must be one of: once, minute, hour, day, week");
                 }
@@ -856,7 +844,7 @@ namespace AepFlow.FlowSpecs
 
             private static bool WhenFrequencyIsMinute(ScheduleParams value)
             {
-                if (value.Frequency != Frequency.Minute)
+                if (value.Frequency != global::AepFlow.FlowSpecs.CrmToAep.Frequency.Minute)
                 {
                     return false;
                 }
@@ -866,7 +854,7 @@ namespace AepFlow.FlowSpecs
 
             private static bool WhenFrequencyIsOnce(ScheduleParams value)
             {
-                if (value.Frequency != Frequency.Once)
+                if (value.Frequency != global::AepFlow.FlowSpecs.CrmToAep.Frequency.Once)
                 {
                     return false;
                 }
@@ -929,10 +917,7 @@ namespace AepFlow.FlowSpecs
                     else if (reader.ValueTextEquals("endTime"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            endTime = AepJson.ReadInt64(ref reader, "endTime");
-                        }
+                        endTime = AepJson.ReadInt64(ref reader, "endTime");
                     }
                     else if (reader.ValueTextEquals("frequency"u8))
                     {
@@ -949,18 +934,12 @@ namespace AepFlow.FlowSpecs
                     else if (reader.ValueTextEquals("interval"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            interval = AepJson.ReadInt32(ref reader, "interval");
-                        }
+                        interval = AepJson.ReadInt32(ref reader, "interval");
                     }
                     else if (reader.ValueTextEquals("backfill"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            backfill = AepJson.ReadBoolean(ref reader, "backfill");
-                        }
+                        backfill = AepJson.ReadBoolean(ref reader, "backfill");
                     }
                     else
                     {

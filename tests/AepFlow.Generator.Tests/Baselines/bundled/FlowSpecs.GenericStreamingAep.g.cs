@@ -461,18 +461,12 @@ namespace AepFlow.FlowSpecs
                     if (reader.ValueTextEquals("mappingId"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            mappingId = AepJson.ReadString(ref reader, "mappingId");
-                        }
+                        mappingId = AepJson.ReadString(ref reader, "mappingId");
                     }
                     else if (reader.ValueTextEquals("mappingVersion"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            mappingVersion = AepJson.ReadString(ref reader, "mappingVersion");
-                        }
+                        mappingVersion = AepJson.ReadString(ref reader, "mappingVersion");
                     }
                     else
                     {

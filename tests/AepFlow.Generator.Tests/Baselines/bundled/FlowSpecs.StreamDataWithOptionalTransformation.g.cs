@@ -451,10 +451,7 @@ namespace AepFlow.FlowSpecs
                     if (reader.ValueTextEquals("mappingId"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            mappingId = AepJson.ReadString(ref reader, "mappingId");
-                        }
+                        mappingId = AepJson.ReadString(ref reader, "mappingId");
                     }
                     else
                     {

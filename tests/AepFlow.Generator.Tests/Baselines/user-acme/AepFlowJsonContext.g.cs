@@ -6,11 +6,10 @@ namespace AepFlow.FlowSpecs
     using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
+    using global::System.Text.Json.Serialization.Metadata;
     using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
-
-    using global::System.Text.Json.Serialization.Metadata;
 
     /// <summary>
     /// Source-generated serialization metadata for every generated flowSpec and connectionSpec model, for trimming and
@@ -40,35 +39,35 @@ namespace AepFlow.FlowSpecs
         /// <inheritdoc />
         protected override JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest>? _AcmeLedgerToAepCreateFlowRequest;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest>? _acmeLedgerToAepCreateFlowRequest;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest> AcmeLedgerToAepCreateFlowRequest =>
-            _AcmeLedgerToAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest));
+            _acmeLedgerToAepCreateFlowRequest ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequest));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams>? _AcmeLedgerToAepLedgerParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams>? _acmeLedgerToAepLedgerParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams> AcmeLedgerToAepLedgerParams =>
-            _AcmeLedgerToAepLedgerParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams));
+            _acmeLedgerToAepLedgerParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.LedgerParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams>? _AcmeLedgerToAepScheduleParams;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams>? _acmeLedgerToAepScheduleParams;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams> AcmeLedgerToAepScheduleParams =>
-            _AcmeLedgerToAepScheduleParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams));
+            _acmeLedgerToAepScheduleParams ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.ScheduleParams));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency>? _AcmeLedgerToAepCurrency;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency>? _acmeLedgerToAepCurrency;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.AcmeLedgerToAep.Currency"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency> AcmeLedgerToAepCurrency =>
-            _AcmeLedgerToAepCurrency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency));
+            _acmeLedgerToAepCurrency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency));
 
-        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency>? _AcmeLedgerToAepFrequency;
+        private JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency>? _acmeLedgerToAepFrequency;
 
         /// <summary>Metadata for <see cref="AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency"/>.</summary>
         public JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency> AcmeLedgerToAepFrequency =>
-            _AcmeLedgerToAepFrequency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency));
+            _acmeLedgerToAepFrequency ??= (JsonTypeInfo<global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency>)Options.GetTypeInfo(typeof(global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency));
 
         /// <inheritdoc />
         public override JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -475,7 +475,7 @@ namespace AepFlow.FlowSpecs
             public void ValidateInto(ref ValidationCollector collector)
             {
                 collector.Enter("currency");
-                if (Currency is not (Currency.Eur or Currency.Usd))
+                if (Currency is not (global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency.Eur or global::AepFlow.FlowSpecs.AcmeLedgerToAep.Currency.Usd))
                 {
                     collector.Add("enum", "currency must be one of: EUR, USD");
                 }
@@ -785,96 +785,66 @@ namespace AepFlow.FlowSpecs
                     else if (reader.ValueTextEquals("amount"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            amount = AepJson.ReadDouble(ref reader, "amount");
-                        }
+                        amount = AepJson.ReadDouble(ref reader, "amount");
                     }
                     else if (reader.ValueTextEquals("batchSize"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            batchSize = AepJson.ReadInt32(ref reader, "batchSize");
-                        }
+                        batchSize = AepJson.ReadInt32(ref reader, "batchSize");
                     }
                     else if (reader.ValueTextEquals("accountCode"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            accountCode = AepJson.ReadString(ref reader, "accountCode");
-                        }
+                        accountCode = AepJson.ReadString(ref reader, "accountCode");
                     }
                     else if (reader.ValueTextEquals("iban"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            iban = AepJson.ReadString(ref reader, "iban");
-                        }
+                        iban = AepJson.ReadString(ref reader, "iban");
                     }
                     else if (reader.ValueTextEquals("ledgerKind"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            ledgerKind = AepJson.ReadString(ref reader, "ledgerKind");
-                        }
+                        ledgerKind = AepJson.ReadString(ref reader, "ledgerKind");
                     }
                     else if (reader.ValueTextEquals("notifyEmail"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            notifyEmail = AepJson.ReadString(ref reader, "notifyEmail");
-                        }
+                        notifyEmail = AepJson.ReadString(ref reader, "notifyEmail");
                     }
                     else if (reader.ValueTextEquals("tags"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
+                        AepJson.ExpectArray(ref reader, "tags");
+                        var list = new global::System.Collections.Generic.List<string>();
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                         {
-                            AepJson.ExpectArray(ref reader, "tags");
-                            var list = new global::System.Collections.Generic.List<string>();
-                            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                            try
                             {
-                                try
-                                {
-                                    list.Add(AepJson.ReadString(ref reader, list.Count));
-                                }
-                                catch (AepJsonException exception)
-                                {
-                                    throw exception.WithParent("tags");
-                                }
+                                list.Add(AepJson.ReadString(ref reader, list.Count));
                             }
-
-                            tags = list;
+                            catch (AepJsonException exception)
+                            {
+                                throw exception.WithParent("tags");
+                            }
                         }
+
+                        tags = list;
                     }
                     else if (reader.ValueTextEquals("channel"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            channel = AepJson.ReadString(ref reader, "channel");
-                        }
+                        channel = AepJson.ReadString(ref reader, "channel");
                     }
                     else if (reader.ValueTextEquals("legacyCode"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            legacyCode = AepJson.ReadString(ref reader, "legacyCode");
-                        }
+                        legacyCode = AepJson.ReadString(ref reader, "legacyCode");
                     }
                     else if (reader.ValueTextEquals("memo"u8))
                     {
                         reader.Read();
-                        if (reader.TokenType != JsonTokenType.Null)
-                        {
-                            memo = AepJson.ReadString(ref reader, "memo");
-                        }
+                        memo = AepJson.ReadString(ref reader, "memo");
                     }
                     else
                     {
@@ -927,7 +897,7 @@ namespace AepFlow.FlowSpecs
             public void ValidateInto(ref ValidationCollector collector)
             {
                 collector.Enter("frequency");
-                if (Frequency is not (Frequency.Hour or Frequency.Day))
+                if (Frequency is not (global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency.Hour or global::AepFlow.FlowSpecs.AcmeLedgerToAep.Frequency.Day))
                 {
                     collector.Add("enum", "frequency must be one of: hour, day");
                 }
