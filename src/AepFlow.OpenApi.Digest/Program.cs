@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AepFlow.Generator.Model;
 using AepFlow.Generator.OpenApi.Digest;
 
 // Usage: AepFlow.OpenApi.Digest <output.json> <document>...
@@ -37,7 +38,7 @@ Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 using (var stream = File.Create(output))
 using (var writer = new Utf8JsonWriter(stream))
 {
-    DigestJson.Write(writer, new ApiDigest(new EquatableList<ServiceDigest>(services)));
+    DigestJson.Write(writer, new ApiDigest(new EquatableArray<ServiceDigest>(services)));
 }
 
 Console.WriteLine($"OpenAPI digest: {services.Count} services, {services.Sum(s => s.Operations.Count)} operations -> {output}");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using AepFlow.Generator.Model;
 using AepFlow.Generator.OpenApi.Digest;
 using AepFlow.Generator.OpenApi.Emit;
 using Microsoft.CodeAnalysis;
@@ -150,7 +151,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
             services.Add(service);
         }
 
-        return new Resolution(new EquatableList<ServiceDigest>(services), new EquatableList<Message>(messages));
+        return new Resolution(new EquatableArray<ServiceDigest>(services), new EquatableArray<Message>(messages));
     }
 
     private static Location Locate(string path, DigestProblem problem)
@@ -159,7 +160,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         return Location.Create(path, default, new LinePositionSpan(position, position));
     }
 
-    private sealed record Resolution(EquatableList<ServiceDigest> Services, EquatableList<Message> Messages);
+    private sealed record Resolution(EquatableArray<ServiceDigest> Services, EquatableArray<Message> Messages);
 
     // A diagnostic as plain values, so the pipeline step stays value-equal.
     private sealed record Message(string Id, string? Path, int Line, int Column, params string[] Arguments)

@@ -1,10 +1,11 @@
 using System;
+using AepFlow.Generator.Model;
 using AepFlow.Generator.OpenApi.Digest;
 
 namespace AepFlow.Generator.OpenApi;
 
 /// <summary>A user's <c>*.openapi.json|yaml</c> AdditionalFile after reading: the digest, or located problems.</summary>
-internal sealed record UserDocument(string Path, ServiceDigest? Service, EquatableList<DigestProblem> Problems);
+internal sealed record UserDocument(string Path, ServiceDigest? Service, EquatableArray<DigestProblem> Problems);
 
 /// <summary>
 /// The one door to NSwag inside the compiler. Nothing in the generator's ordinary path references
@@ -21,7 +22,7 @@ internal static class UserOpenApiDocuments
     {
         if (text is null)
         {
-            return new UserDocument(path, null, new EquatableList<DigestProblem>(new[] { new DigestProblem("the file could not be read", 1, 1) }));
+            return new UserDocument(path, null, new EquatableArray<DigestProblem>(new[] { new DigestProblem("the file could not be read", 1, 1) }));
         }
 
         try
@@ -32,7 +33,7 @@ internal static class UserOpenApiDocuments
         catch (Exception ex)
         {
             // Never let a document crash the compiler (CS8785); say what happened instead.
-            return new UserDocument(path, null, new EquatableList<DigestProblem>(new[] { new DigestProblem(ex.GetType().Name + ": " + ex.Message, 1, 1) }));
+            return new UserDocument(path, null, new EquatableArray<DigestProblem>(new[] { new DigestProblem(ex.GetType().Name + ": " + ex.Message, 1, 1) }));
         }
     }
 }

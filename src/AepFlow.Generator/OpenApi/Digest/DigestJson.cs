@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using AepFlow.Generator.Model;
 
 namespace AepFlow.Generator.OpenApi.Digest;
 
@@ -42,7 +43,7 @@ internal static class DigestJson
             services.Add(ReadService(service));
         }
 
-        return new ApiDigest(new EquatableList<ServiceDigest>(services));
+        return new ApiDigest(new EquatableArray<ServiceDigest>(services));
     }
 
     private static void WriteService(Utf8JsonWriter writer, ServiceDigest service)
@@ -184,7 +185,7 @@ internal static class DigestJson
         if (type.Enum is not null)
         {
             writer.WriteStartArray("enum");
-            foreach (var value in type.Enum)
+            foreach (var value in type.Enum.Value)
             {
                 writer.WriteStringValue(value);
             }
@@ -250,7 +251,7 @@ internal static class DigestJson
                 operation.GetProperty("method").GetString()!,
                 operation.GetProperty("httpMethod").GetString()!,
                 operation.GetProperty("path").GetString()!,
-                new EquatableList<ParameterDigest>(parameters),
+                new EquatableArray<ParameterDigest>(parameters),
                 body,
                 operation.TryGetProperty("response", out var response) ? ReadType(response) : null,
                 operation.TryGetProperty("accept", out var accept) ? accept.GetString() : null,
@@ -279,15 +280,15 @@ internal static class DigestJson
                     OptionalString(property, "description")));
             }
 
-            schemas.Add(new SchemaDigest(schema.Name, OptionalString(schema.Value, "description"), new EquatableList<PropertyDigest>(properties)));
+            schemas.Add(new SchemaDigest(schema.Name, OptionalString(schema.Value, "description"), new EquatableArray<PropertyDigest>(properties)));
         }
 
         return new ServiceDigest(
             service.GetProperty("name").GetString()!,
             service.GetProperty("source").GetString()!,
             service.GetProperty("basePath").GetString()!,
-            new EquatableList<OperationDigest>(operations),
-            new EquatableList<SchemaDigest>(schemas));
+            new EquatableArray<OperationDigest>(operations),
+            new EquatableArray<SchemaDigest>(schemas));
     }
 
     private static TypeRef ReadType(JsonElement element)
@@ -319,7 +320,7 @@ internal static class DigestJson
             kind = type.GetString()!;
         }
 
-        EquatableList<string>? values = null;
+        EquatableArray<string>? values = null;
         if (element.TryGetProperty("enum", out var enumElement))
         {
             var list = new List<string>();
@@ -328,7 +329,7 @@ internal static class DigestJson
                 list.Add(value.GetString()!);
             }
 
-            values = new EquatableList<string>(list);
+            values = new EquatableArray<string>(list);
         }
 
         return new TypeRef(

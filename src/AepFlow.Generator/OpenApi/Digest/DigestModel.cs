@@ -1,3 +1,5 @@
+using AepFlow.Generator.Model;
+
 namespace AepFlow.Generator.OpenApi.Digest;
 
 // The digest: what the emitter needs from an OpenAPI document, nothing more. It is built from NSwag's object model
@@ -5,7 +7,7 @@ namespace AepFlow.Generator.OpenApi.Digest;
 // compact JSON, and read back with System.Text.Json inside the compiler. All records are value-equal.
 
 /// <summary>Every service of one digest file.</summary>
-internal sealed record ApiDigest(EquatableList<ServiceDigest> Services);
+internal sealed record ApiDigest(EquatableArray<ServiceDigest> Services);
 
 /// <summary>
 /// One OpenAPI document: a Platform service.
@@ -17,8 +19,8 @@ internal sealed record ServiceDigest(
     string Name,
     string Source,
     string BasePath,
-    EquatableList<OperationDigest> Operations,
-    EquatableList<SchemaDigest> Schemas);
+    EquatableArray<OperationDigest> Operations,
+    EquatableArray<SchemaDigest> Schemas);
 
 /// <summary>
 /// One operation.
@@ -30,7 +32,7 @@ internal sealed record OperationDigest(
     string MethodName,
     string HttpMethod,
     string Path,
-    EquatableList<ParameterDigest> Parameters,
+    EquatableArray<ParameterDigest> Parameters,
     BodyDigest? Body,
     TypeRef? Response,
     string? Accept,
@@ -47,7 +49,7 @@ internal sealed record ParameterDigest(string Name, string CsName, string In, Ty
 internal sealed record BodyDigest(TypeRef Type, bool Required, string? ClrType);
 
 /// <summary>An object schema that becomes a DTO record.</summary>
-internal sealed record SchemaDigest(string Name, string? Description, EquatableList<PropertyDigest> Properties);
+internal sealed record SchemaDigest(string Name, string? Description, EquatableArray<PropertyDigest> Properties);
 
 /// <summary>One member of an object schema.</summary>
 internal sealed record PropertyDigest(string JsonName, string CsName, TypeRef Type, bool Required, string? Description);
@@ -62,7 +64,7 @@ internal sealed record TypeRef(
     string? Format = null,
     string? RefName = null,
     TypeRef? Items = null,
-    EquatableList<string>? Enum = null,
+    EquatableArray<string>? Enum = null,
     double? Minimum = null,
     double? Maximum = null,
     int? MinLength = null,

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using AepFlow.Generator.Model;
 using NJsonSchema;
 using NSwag;
 
@@ -13,7 +14,7 @@ namespace AepFlow.Generator.OpenApi.Digest;
 internal sealed record DigestProblem(string Message, int Line, int Column);
 
 /// <summary>The digest of one document, or the problems that stopped it.</summary>
-internal sealed record DigestResult(ServiceDigest? Service, EquatableList<DigestProblem> Problems);
+internal sealed record DigestResult(ServiceDigest? Service, EquatableArray<DigestProblem> Problems);
 
 /// <summary>
 /// Reads an OpenAPI 3.x or Swagger 2.0 document (JSON or YAML) with NSwag.Core and reduces it to a <see cref="ServiceDigest"/>.
@@ -48,7 +49,7 @@ internal static class OpenApiDigestBuilder
 
         try
         {
-            return new DigestResult(Build(document, path), EquatableList<DigestProblem>.Empty);
+            return new DigestResult(Build(document, path), EquatableArray<DigestProblem>.Empty);
         }
         catch (Exception ex)
         {
@@ -69,7 +70,7 @@ internal static class OpenApiDigestBuilder
             YamlDotNet.Core.YamlException yaml => ((int)yaml.Start.Line, (int)yaml.Start.Column),
             _ => (1, 1),
         };
-        return new DigestResult(null, new EquatableList<DigestProblem>(new[] { new DigestProblem(inner.Message, Math.Max(1, line), Math.Max(1, column)) }));
+        return new DigestResult(null, new EquatableArray<DigestProblem>(new[] { new DigestProblem(inner.Message, Math.Max(1, line), Math.Max(1, column)) }));
     }
 
     private sealed class Builder
@@ -120,8 +121,8 @@ internal static class OpenApiDigestBuilder
                 serviceName,
                 Path.GetFileName(_path),
                 BasePath(),
-                new EquatableList<OperationDigest>(operations),
-                new EquatableList<SchemaDigest>(_schemas.OrderBy(s => s.Name, StringComparer.Ordinal)));
+                new EquatableArray<OperationDigest>(operations),
+                new EquatableArray<SchemaDigest>(_schemas.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray()));
         }
 
         private string BasePath()
@@ -220,7 +221,7 @@ internal static class OpenApiDigestBuilder
                 methodName,
                 httpMethod,
                 path,
-                new EquatableList<ParameterDigest>(OrderParameters(parameters, path)),
+                new EquatableArray<ParameterDigest>(OrderParameters(parameters, path).ToArray()),
                 body,
                 response,
                 accept,
@@ -326,8 +327,8 @@ internal static class OpenApiDigestBuilder
                 JsonObjectType.Boolean => TypeRef.Boolean,
                 _ => TypeRef.Any,
             };
-            var values2 = kind == TypeRef.String && actual.Enumeration.Count > 0
-                ? new EquatableList<string>(actual.Enumeration.Where(v => v is not null).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)!))
+            EquatableArray<string>? values2 = kind == TypeRef.String && actual.Enumeration.Count > 0
+                ? new EquatableArray<string>(actual.Enumeration.Where(v => v is not null).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)!).ToArray())
                 : null;
             return new TypeRef(
                 kind,
@@ -396,7 +397,7 @@ internal static class OpenApiDigestBuilder
                         Describe(property.Value.Description)));
                 }
 
-                _schemas.Add(new SchemaDigest(name, Describe(schema.Description), new EquatableList<PropertyDigest>(properties)));
+                _schemas.Add(new SchemaDigest(name, Describe(schema.Description), new EquatableArray<PropertyDigest>(properties)));
             }
         }
 
