@@ -225,7 +225,13 @@ internal static class SpecFileReader
                 continue;
             }
 
-            var typeName = types.Claim(Naming.ToPascalCase(authName));
+            var authType = Naming.ToPascalCase(authName);
+            if (Naming.IsReservedTypeName(authType) || Naming.IsRecordMemberName(authType))
+            {
+                authType += "Auth";
+            }
+
+            var typeName = types.Claim(authType);
             authSpecs.Add(new AuthSpecModel(authName, typeName));
             var authPointer = authNode!.IsArray ? "/authSpec/" + i.ToString(CultureInfo.InvariantCulture) : "/authSpec";
             authSchemas.Add((typeName, auth.Get("spec"), pointer + authPointer + "/spec"));

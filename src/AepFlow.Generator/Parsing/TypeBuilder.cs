@@ -179,7 +179,8 @@ internal sealed class TypeBuilder
     // A nested type is named after its property; on a clash the owner's name goes in front (Column + Type → ColumnType).
     private string AllocateName(string hint, string owner)
     {
-        if (!Naming.IsReservedTypeName(hint) && _usedNames.Add(hint))
+        // A record named like one of its own synthesized members (EqualityContract, Validate, ...) does not compile (CS0542).
+        if (!Naming.IsReservedTypeName(hint) && !Naming.IsRecordMemberName(hint) && _usedNames.Add(hint))
         {
             return hint;
         }
