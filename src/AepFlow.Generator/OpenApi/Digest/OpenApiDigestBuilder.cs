@@ -91,10 +91,10 @@ internal static class OpenApiDigestBuilder
 
         public ServiceDigest Build()
         {
-            var serviceName = CSharpNames.Pascal(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(_path)));
+            var serviceName = Naming.ToPascalCase(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(_path)));
             foreach (var component in _document.Definitions.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
-                _componentNames[component.Value] = CSharpNames.Unique(CSharpNames.Pascal(component.Key), _typeNames);
+                _componentNames[component.Value] = Naming.Unique(Naming.ToPascalCase(component.Key), _typeNames);
             }
 
             var operations = new List<OperationDigest>();
@@ -135,7 +135,7 @@ internal static class OpenApiDigestBuilder
         private OperationDigest BuildOperation(string path, string method, OpenApiOperation operation, HashSet<string> methodNames)
         {
             var operationId = string.IsNullOrEmpty(operation.OperationId) ? method + " " + path : operation.OperationId;
-            var methodName = CSharpNames.Unique(CSharpNames.Pascal(operationId), methodNames);
+            var methodName = Naming.Unique(Naming.ToPascalCase(operationId), methodNames);
             var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "request" };
             var parameters = new List<ParameterDigest>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -163,13 +163,13 @@ internal static class OpenApiDigestBuilder
                     continue;
                 }
 
-                var type = TypeFor(schema, methodName + CSharpNames.Pascal(parameter.Name));
+                var type = TypeFor(schema, methodName + Naming.ToPascalCase(parameter.Name));
                 if (parameter.CollectionFormat == OpenApiParameterCollectionFormat.Multi && type.Kind != TypeRef.Array)
                 {
                     type = new TypeRef(TypeRef.Array, Items: type);
                 }
 
-                var csName = CSharpNames.Unique(CSharpNames.Camel(parameter.Name), parameterNames);
+                var csName = Naming.Unique(Camel(parameter.Name), parameterNames);
                 parameters.Add(new ParameterDigest(parameter.Name, csName, kind, type, parameter.IsRequired || kind == "path"));
             }
 
@@ -301,7 +301,7 @@ internal static class OpenApiDigestBuilder
                 {
                     name = _componentNames.TryGetValue(actual, out var componentName)
                         ? componentName
-                        : CSharpNames.Unique(CSharpNames.Pascal(contextName), _typeNames);
+                        : Naming.Unique(Naming.ToPascalCase(contextName), _typeNames);
                     _emitted[actual] = name;
                     _pending.Enqueue((actual, name));
                 }
@@ -339,6 +339,13 @@ internal static class OpenApiDigestBuilder
                 MinLength: actual.MinLength,
                 MaxLength: actual.MaxLength,
                 Nullable: nullable);
+        }
+
+        // A parameter name: the core's PascalCase with a lower-case first letter, '@' when that is a C# keyword.
+        private static string Camel(string name)
+        {
+            var pascal = Naming.ToPascalCase(name);
+            return Naming.MakeIdentifier(char.ToLowerInvariant(pascal[0]) + pascal.Substring(1));
         }
 
         private static double? ToDouble(decimal? value) => value is { } v ? (double)v : null;
@@ -387,8 +394,8 @@ internal static class OpenApiDigestBuilder
                 var properties = new List<PropertyDigest>();
                 foreach (var property in CollectProperties(schema))
                 {
-                    var csName = CSharpNames.Unique(CSharpNames.Pascal(property.Key), memberNames);
-                    var type = TypeFor(property.Value, name + CSharpNames.Pascal(property.Key));
+                    var csName = Naming.Unique(Naming.ToPascalCase(property.Key), memberNames);
+                    var type = TypeFor(property.Value, name + Naming.ToPascalCase(property.Key));
                     properties.Add(new PropertyDigest(
                         property.Key,
                         csName,
