@@ -71,21 +71,26 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             .SelectMany(static (input, _) => input.Right.GenerateClient ? ImmutableArray<DiagnosticInfo>.Empty : CollectDiagnostics(input.Left.Left, input.Left.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(flowSpecs, static (spc, spec) =>
-            AddSource(spc, "FlowSpecs." + spec.ClassName + ".g.cs", spec.Name, () => FlowSpecEmitter.Emit(spec)));
+        // Read on its own so the spec steps above stay cached whatever it says.
+        var accessibility = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadAccessibility(provider.GlobalOptions));
 
-        context.RegisterSourceOutput(connectionSpecs, static (spc, spec) =>
-            AddSource(spc, "ConnectionSpecs." + spec.ClassName + ".g.cs", spec.Name, () => ConnectionSpecEmitter.Emit(spec)));
+        context.RegisterSourceOutput(flowSpecs.Combine(accessibility), static (spc, input) =>
+            AddSource(spc, "FlowSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => FlowSpecEmitter.Emit(input.Left, input.Right)));
 
-        context.RegisterSourceOutput(catalog, static (spc, model) =>
+        context.RegisterSourceOutput(connectionSpecs.Combine(accessibility), static (spc, input) =>
+            AddSource(spc, "ConnectionSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => ConnectionSpecEmitter.Emit(input.Left, input.Right)));
+
+        context.RegisterSourceOutput(catalog.Combine(accessibility), static (spc, input) =>
         {
+            var (model, access) = input;
             if (model is null)
             {
                 return;
             }
 
-            AddSource(spc, "FlowSpecs.FlowSpecCatalog.g.cs", "FlowSpecCatalog", () => CatalogEmitter.Emit(model));
-            AddSource(spc, "AepFlowJsonContext.g.cs", "AepFlowJsonContext", () => JsonContextEmitter.Emit(model));
+            AddSource(spc, "FlowSpecs.FlowSpecCatalog.g.cs", "FlowSpecCatalog", () => CatalogEmitter.Emit(model, access));
+            AddSource(spc, "AepFlowJsonContext.g.cs", "AepFlowJsonContext", () => JsonContextEmitter.Emit(model, access));
         });
 
         context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
@@ -120,6 +125,16 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
 
         return new GeneratorOptions(generateClient, includeBundled, EquatableArray.From(selected));
     }
+
+    /// <summary>
+    /// <c>AepFlowGeneratedAccessibility</c>: <c>internal</c> makes the generated top-level types internal, for an assembly that
+    /// uses the models itself but must not expose them to projects that generate their own (the emulator); default public.
+    /// </summary>
+    private static string ReadAccessibility(AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_property.AepFlowGeneratedAccessibility", out var value)
+        && string.Equals(value.Trim(), "internal", StringComparison.OrdinalIgnoreCase)
+            ? "internal"
+            : "public";
 
     private static bool IsTrue(string value) => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 

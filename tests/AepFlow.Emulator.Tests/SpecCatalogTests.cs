@@ -61,3 +61,18 @@ public sealed class SpecCatalogTests
             .Order(StringComparer.Ordinal)
             .Select(path => new SpecFile(Path.GetFileName(path), () => File.OpenRead(path)));
 }
+
+public sealed class GeneratedModelVisibilityTests
+{
+    [Fact]
+    public void Generated_models_stay_internal_to_the_emulator()
+    {
+        var types = typeof(AepEmulator).Assembly.GetTypes()
+            .Where(t => !t.IsNested && t.Namespace is "AepFlow.FlowSpecs" or "AepFlow.ConnectionSpecs")
+            .ToArray();
+
+        Assert.Contains(types, t => t.FullName == "AepFlow.FlowSpecs.FlowSpecCatalog");
+        Assert.Contains(types, t => t.FullName == "AepFlow.ConnectionSpecs.Salesforce");
+        Assert.All(types, t => Assert.False(t.IsPublic, $"{t.FullName} is public"));
+    }
+}

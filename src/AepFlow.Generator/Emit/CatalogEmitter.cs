@@ -6,7 +6,7 @@ namespace AepFlow.Generator.Emit;
 /// <summary>Emits <c>FlowSpecCatalog</c> and <c>FlowSpecEntry</c>: every generated flowSpec, and server-side flow validation.</summary>
 internal static class CatalogEmitter
 {
-    public static string Emit(CatalogModel catalog)
+    public static string Emit(CatalogModel catalog, string accessibility = "public")
     {
         var w = SourceFile.Begin("AepFlow.FlowSpecs");
         w.Line("/// <summary>A flowSpec this assembly has typed requests for.</summary>");
@@ -16,11 +16,11 @@ internal static class CatalogEmitter
         w.Line("/// <param name=\"SourceConnectionSpecIds\">Ids of the connectionSpecs whose source connections it accepts.</param>");
         w.Line("/// <param name=\"TargetConnectionSpecIds\">Ids of the connectionSpecs whose target connections it accepts.</param>");
         w.Line(SourceFile.GeneratedCodeAttribute);
-        w.Line("public sealed record FlowSpecEntry(string Id, string Name, string Version, IReadOnlyList<string> SourceConnectionSpecIds, IReadOnlyList<string> TargetConnectionSpecIds);");
+        w.Line(accessibility + " sealed record FlowSpecEntry(string Id, string Name, string Version, IReadOnlyList<string> SourceConnectionSpecIds, IReadOnlyList<string> TargetConnectionSpecIds);");
         w.Line();
         w.Line("/// <summary>Every generated flowSpec, and validation of raw <c>POST /flows</c> bodies against them.</summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
-        w.OpenBlock("public static partial class FlowSpecCatalog");
+        w.OpenBlock(accessibility + " static partial class FlowSpecCatalog");
         w.Line("/// <summary>The generated flowSpecs, in name order.</summary>");
         if (catalog.FlowSpecClasses.IsEmpty)
         {

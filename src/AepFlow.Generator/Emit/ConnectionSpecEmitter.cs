@@ -5,7 +5,7 @@ namespace AepFlow.Generator.Emit;
 /// <summary>Emits <c>AepFlow.ConnectionSpecs.&lt;ClassName&gt;</c> for one connectionSpec.</summary>
 internal static class ConnectionSpecEmitter
 {
-    public static string Emit(ConnectionSpecModel spec)
+    public static string Emit(ConnectionSpecModel spec, string accessibility = "public")
     {
         var w = SourceFile.Begin("AepFlow.ConnectionSpecs");
         w.Line("/// <summary>");
@@ -17,7 +17,7 @@ internal static class ConnectionSpecEmitter
 
         w.Line("/// </summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
-        w.OpenBlock("public static partial class " + spec.ClassName);
+        w.OpenBlock(accessibility + " static partial class " + spec.ClassName);
         w.Line("/// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>");
         w.Line("public const string Id = " + CodeWriter.Literal(spec.Id) + ";");
         w.Line();

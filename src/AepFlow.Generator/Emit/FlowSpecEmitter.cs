@@ -6,7 +6,7 @@ namespace AepFlow.Generator.Emit;
 /// <summary>Emits <c>AepFlow.FlowSpecs.&lt;ClassName&gt;</c> for one flowSpec.</summary>
 internal static class FlowSpecEmitter
 {
-    public static string Emit(FlowSpecModel spec)
+    public static string Emit(FlowSpecModel spec, string accessibility = "public")
     {
         var w = SourceFile.Begin("AepFlow.FlowSpecs");
         w.Line("/// <summary>");
@@ -18,7 +18,7 @@ internal static class FlowSpecEmitter
 
         w.Line("/// </summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
-        w.OpenBlock("public static partial class " + spec.ClassName);
+        w.OpenBlock(accessibility + " static partial class " + spec.ClassName);
         w.Line("/// <summary>The flowSpec id, sent as <c>flowSpec.id</c>.</summary>");
         w.Line("public const string Id = " + CodeWriter.Literal(spec.Id) + ";");
         w.Line();

@@ -8,7 +8,7 @@ namespace AepFlow.Generator.Emit;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    public static string Emit(CatalogModel catalog)
+    public static string Emit(CatalogModel catalog, string accessibility = "public")
     {
         var w = SourceFile.Begin("AepFlow.FlowSpecs", metadata: true);
         w.Line("/// <summary>");
@@ -16,7 +16,7 @@ internal static class JsonContextEmitter
         w.Line("/// Native AOT: <c>JsonSerializer.Serialize(request, AepFlowJsonContext.Default.CrmToAepCreateFlowRequest)</c>.");
         w.Line("/// </summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
-        w.OpenBlock("public sealed partial class AepFlowJsonContext : JsonSerializerContext, IJsonTypeInfoResolver");
+        w.OpenBlock(accessibility + " sealed partial class AepFlowJsonContext : JsonSerializerContext, IJsonTypeInfoResolver");
         w.Line("private static readonly JsonSerializerOptions s_defaultOptions = new();");
         w.Line();
         w.Line("/// <summary>Creates a context bound to default options.</summary>");
