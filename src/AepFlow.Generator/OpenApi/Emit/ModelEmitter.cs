@@ -184,7 +184,7 @@ internal static class ModelEmitter
         var index = 0;
         foreach (var property in schema.Properties)
         {
-            var name = CodeWriter.Literal(property.JsonName) + "u8";
+            var name = CodeWriter.Utf8(property.JsonName);
             var local = "member" + (index++).ToString(CultureInfo.InvariantCulture);
             if (IsRequired(property))
             {
@@ -229,7 +229,7 @@ internal static class ModelEmitter
         var first = true;
         foreach (var (property, local) in locals)
         {
-            w.OpenBlock($"{(first ? "if" : "else if")} (reader.ValueTextEquals({CodeWriter.Literal(property.JsonName)}u8))");
+            w.OpenBlock($"{(first ? "if" : "else if")} (reader.ValueTextEquals({CodeWriter.Utf8(property.JsonName)}))");
             w.Line("reader.Read();");
             w.Line($"{local} = {types.ReadNullable(property.Type, "reader", 0)};");
             w.Close();
