@@ -13,6 +13,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         var entries = PackedFeed.Entries(feed.GeneratorPackage);
 
         Assert.Contains("analyzers/dotnet/cs/AepFlow.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/AepFlow.CodeFixes.dll", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
         Assert.Contains("buildTransitive/AepFlow.Generator.props", entries);
