@@ -42,17 +42,13 @@ internal static class ModelEmitter
 
     private static void EmitType(CodeWriter w, TypeMapper types, ServiceDigest service, SchemaDigest schema)
     {
-        var summary = schema.Description ?? $"The <c>{CodeWriter.Xml(schema.Name)}</c> object of {service.Name} (from {CodeWriter.Xml(service.Source)}).";
-        w.Line($"/// <summary>{(schema.Description is null ? summary : CodeWriter.Xml(summary))}</summary>");
+        w.Summary(schema.Description, $"The <c>{CodeWriter.Xml(schema.Name)}</c> object of {service.Name} (from {CodeWriter.Xml(service.Source)}).");
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({schema.Name}JsonConverter))]");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"AepFlow.Generator\", \"1.0\")]");
+        w.Line(SourceFile.GeneratedCodeAttribute);
         w.OpenBlock($"public sealed partial record {schema.Name} : global::AepFlow.Validation.IAepModel");
         foreach (var property in schema.Properties)
         {
-            var doc = property.Description is null
-                ? $"JSON member <c>{CodeWriter.Xml(property.JsonName)}</c>{(IsRequired(property) ? " (required)" : string.Empty)}."
-                : CodeWriter.Xml(property.Description);
-            w.Line($"/// <summary>{doc}</summary>");
+            w.Summary(property.Description, $"JSON member <c>{CodeWriter.Xml(property.JsonName)}</c>{(IsRequired(property) ? " (required)" : string.Empty)}.");
             w.Line($"public {(IsRequired(property) ? "required " : string.Empty)}{MemberType(types, property)} {property.CsName} {{ get; init; }}");
             w.Line();
         }

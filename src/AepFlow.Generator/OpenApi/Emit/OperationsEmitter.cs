@@ -26,7 +26,7 @@ internal static class OperationsEmitter
         w.Line();
         w.OpenBlock("namespace AepFlow.Operations");
         w.Line($"/// <summary>Request builders for {service.Name} (from {CodeWriter.Xml(service.Source)}).</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"AepFlow.Generator\", \"1.0\")]");
+        w.Line(SourceFile.GeneratedCodeAttribute);
         w.OpenBlock($"internal static partial class {ClassName(service)}");
         w.Line("/// <summary>The service's path below the Platform base address.</summary>");
         w.Line($"public const string BasePath = {CodeWriter.Literal(service.BasePath)};");
