@@ -6,7 +6,8 @@ namespace AepFlow.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "AepFlow.Specs";
-    private const string HelpBase = "https://github.com/aepflow/aepflow/blob/main/docs/diagnostics.md#";
+    /// <summary>Where every AEPF diagnostic's help link points; the ID in lower case is the anchor.</summary>
+    internal const string HelpBase = "https://github.com/aepflow/aepflow/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor InvalidJson = new(
         id: "AEPF001",

@@ -6,7 +6,7 @@ namespace AepFlow.Generator.OpenApi;
 internal static class OpenApiDiagnostics
 {
     private const string Category = "AepFlow.OpenApi";
-    private const string HelpBase = "https://github.com/aepflow/aepflow/blob/main/docs/diagnostics.md#";
+    private const string HelpBase = Diagnostics.DiagnosticDescriptors.HelpBase;
 
     public static readonly DiagnosticDescriptor InvalidDocument = new(
         id: "AEPF090",
