@@ -6,9 +6,9 @@ namespace AepFlow.Generator.Emit;
 /// <summary>Emits <c>FlowSpecCatalog</c> and <c>FlowSpecEntry</c>: every generated flowSpec, and server-side flow validation.</summary>
 internal static class CatalogEmitter
 {
-    public static string Emit(CatalogModel catalog, string accessibility = "public")
+    public static string Emit(CatalogModel catalog, string accessibility = "public", string rootNamespace = EmitOptions.DefaultRootNamespace)
     {
-        var w = SourceFile.Begin("AepFlow.FlowSpecs");
+        var w = SourceFile.Begin(rootNamespace + ".FlowSpecs");
         w.Line("/// <summary>A flowSpec this assembly has typed requests for.</summary>");
         w.Line("/// <param name=\"Id\">The flowSpec id.</param>");
         w.Line("/// <param name=\"Name\">The flowSpec name.</param>");

@@ -179,6 +179,13 @@ internal sealed class CodeWriter
         }
 
         var camel = char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+        // "_2x" has no lower-case form: the local would be the property itself.
+        if (camel == name)
+        {
+            camel += "Value";
+        }
+
         return Naming.MakeIdentifier(camel);
     }
 

@@ -5,9 +5,9 @@ namespace AepFlow.Generator.Emit;
 /// <summary>Emits <c>AepFlow.ConnectionSpecs.&lt;ClassName&gt;</c> for one connectionSpec.</summary>
 internal static class ConnectionSpecEmitter
 {
-    public static string Emit(ConnectionSpecModel spec, string accessibility = "public")
+    public static string Emit(ConnectionSpecModel spec, string accessibility = "public", string rootNamespace = EmitOptions.DefaultRootNamespace)
     {
-        var w = SourceFile.Begin("AepFlow.ConnectionSpecs");
+        var w = SourceFile.Begin(rootNamespace + ".ConnectionSpecs");
         w.Line("/// <summary>");
         w.Line("/// Typed parameters for the connectionSpec <c>" + CodeWriter.Xml(spec.Name) + "</c> (id <c>" + CodeWriter.Xml(spec.Id) + "</c>).");
         if (!string.IsNullOrWhiteSpace(spec.Description))
@@ -36,14 +36,14 @@ internal static class ConnectionSpecEmitter
             var authName = AuthSpecName(spec, type.Name);
             if (authName is not null)
             {
-                EmitAuthRecord(type, authName, spec, w);
+                EmitAuthRecord(type, authName, spec, rootNamespace, w);
             }
             else
             {
                 var fallback = type.Name == spec.SourceParamsTypeName
                     ? "The <c>params</c> of a source connection for " + CodeWriter.Xml(spec.Name) + "."
                     : null;
-                ModelEmitter.EmitRecord(type, spec.Types, "global::AepFlow.ConnectionSpecs." + spec.ClassName + ".", w, fallback);
+                ModelEmitter.EmitRecord(type, spec.Types, "global::" + rootNamespace + ".ConnectionSpecs." + spec.ClassName + ".", w, fallback);
             }
         }
 
@@ -57,11 +57,11 @@ internal static class ConnectionSpecEmitter
         return SourceFile.End(w);
     }
 
-    private static void EmitAuthRecord(ObjectTypeModel type, string authName, ConnectionSpecModel spec, CodeWriter w)
+    private static void EmitAuthRecord(ObjectTypeModel type, string authName, ConnectionSpecModel spec, string rootNamespace, CodeWriter w)
     {
         // The auth record also carries the authSpec name, which a base connection's "auth.specName" must repeat.
         var fallback = "The <c>auth.params</c> of a " + CodeWriter.Xml(spec.Name) + " base connection using <c>" + CodeWriter.Xml(authName) + "</c>.";
-        ModelEmitter.EmitRecord(type, spec.Types, "global::AepFlow.ConnectionSpecs." + spec.ClassName + ".", w, fallback, members =>
+        ModelEmitter.EmitRecord(type, spec.Types, "global::" + rootNamespace + ".ConnectionSpecs." + spec.ClassName + ".", w, fallback, members =>
         {
             members.Line("/// <summary>The authSpec name, sent as <c>auth.specName</c>.</summary>");
             members.Line("public const string SpecName = " + CodeWriter.Literal(authName) + ";");

@@ -6,9 +6,9 @@ namespace AepFlow.Generator.Emit;
 /// <summary>Emits <c>AepFlow.FlowSpecs.&lt;ClassName&gt;</c> for one flowSpec.</summary>
 internal static class FlowSpecEmitter
 {
-    public static string Emit(FlowSpecModel spec, string accessibility = "public")
+    public static string Emit(FlowSpecModel spec, string accessibility = "public", string rootNamespace = EmitOptions.DefaultRootNamespace)
     {
-        var w = SourceFile.Begin("AepFlow.FlowSpecs");
+        var w = SourceFile.Begin(rootNamespace + ".FlowSpecs");
         w.Line("/// <summary>");
         w.Line("/// Typed requests for the flowSpec <c>" + CodeWriter.Xml(spec.Name) + "</c> (id <c>" + CodeWriter.Xml(spec.Id) + "</c>, version " + CodeWriter.Xml(spec.Version) + ").");
         if (!string.IsNullOrWhiteSpace(spec.Description))
@@ -53,7 +53,7 @@ internal static class FlowSpecEmitter
                 }
             }
 
-            ModelEmitter.EmitRecord(type, spec.Types, "global::AepFlow.FlowSpecs." + spec.ClassName + ".", w, fallback);
+            ModelEmitter.EmitRecord(type, spec.Types, "global::" + rootNamespace + ".FlowSpecs." + spec.ClassName + ".", w, fallback);
         }
 
         foreach (var type in spec.Types.Enums)

@@ -8,9 +8,9 @@ namespace AepFlow.Generator.Emit;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    public static string Emit(CatalogModel catalog, string accessibility = "public")
+    public static string Emit(CatalogModel catalog, string accessibility = "public", string rootNamespace = EmitOptions.DefaultRootNamespace)
     {
-        var w = SourceFile.Begin("AepFlow.FlowSpecs", metadata: true);
+        var w = SourceFile.Begin(rootNamespace + ".FlowSpecs", metadata: true);
         w.Line("/// <summary>");
         w.Line("/// Source-generated serialization metadata for every generated flowSpec and connectionSpec model, for trimming and");
         w.Line("/// Native AOT: <c>JsonSerializer.Serialize(request, AepFlowJsonContext.Default.CrmToAepCreateFlowRequest)</c>.");

@@ -182,7 +182,7 @@ internal static class ModelEmitter
         w.Summary(null, "Reads the object the reader is on. Throws <see cref=\"AepJsonException\"/> naming the JSON Pointer of a mistyped or missing member.");
         w.OpenBlock("public static " + type.Name + " ReadValue(ref Utf8JsonReader reader)");
         w.Line("AepJson.ExpectObject(ref reader);");
-        var locals = new HashSet<string>(System.StringComparer.Ordinal) { "reader" };
+        var locals = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "exception" };
         var variables = new List<string>();
         foreach (var property in type.Properties)
         {

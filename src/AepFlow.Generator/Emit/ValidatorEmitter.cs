@@ -64,7 +64,10 @@ internal sealed class ValidatorEmitter
         foreach (var property in type.Properties)
         {
             _memberNames.Add(property.Name);
+            _matcherNames.Add(property.Name);
         }
+
+        _matcherNames.Add(type.Name);
 
         writer.Line("/// <inheritdoc />");
         writer.OpenBlock("public void ValidateInto(ref ValidationCollector collector)");
@@ -395,10 +398,22 @@ internal sealed class ValidatorEmitter
     // Emits (once per schema) "private static bool MatchesN(T value)" and returns its name.
     private string Matcher(SchemaModel s, TypeRef? valueType, ObjectTypeModel? objectType, string? hint = null)
     {
-        var name = hint is null ? "Matches" + (++_matcherCount).ToString(CultureInfo.InvariantCulture) : hint;
-        for (var i = 2; !_matcherNames.Add(name); i++)
+        string name;
+        if (hint is null)
         {
-            name = hint + i.ToString(CultureInfo.InvariantCulture);
+            do
+            {
+                name = "Matches" + (++_matcherCount).ToString(CultureInfo.InvariantCulture);
+            }
+            while (!_matcherNames.Add(name));
+        }
+        else
+        {
+            name = hint;
+            for (var i = 2; !_matcherNames.Add(name); i++)
+            {
+                name = hint + i.ToString(CultureInfo.InvariantCulture);
+            }
         }
 
         var parameterType = objectType?.Name ?? valueType!.ToCSharp();
@@ -409,12 +424,49 @@ internal sealed class ValidatorEmitter
         Apply(s, "value", valueType, objectType, Mode.Test, "value", string.Empty, writer);
         writer.Line("return true;");
         writer.Close();
+
+        // A schema can fail unconditionally (a false schema, a required member the record lacks); say so instead of warning CS0162.
+        if (HasUnreachableCode(writer.ToString()))
+        {
+            var wrapped = new CodeWriter(_indent);
+            wrapped.Line("#pragma warning disable CS0162 // Unreachable: this schema never matches.");
+            wrapped.Append(writer);
+            wrapped.Line("#pragma warning restore CS0162");
+            writer = wrapped;
+        }
+
         _matchers.Add(writer);
         _locals = savedLocals;
         return name;
     }
 
     private static string ValueExpr(string expr) => expr;
+
+    // Code after an unconditional "return false;" is unreachable: the next non-blank line is not the block's closing brace.
+    private static bool HasUnreachableCode(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "return false;")
+            {
+                continue;
+            }
+
+            var next = i + 1;
+            while (next < lines.Length && lines[next].Trim().Length == 0)
+            {
+                next++;
+            }
+
+            if (next < lines.Length && lines[next].Trim() != "}")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool TypeRule(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, CodeWriter w)
     {
