@@ -60,9 +60,14 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             .SelectMany(static (specs, _) => specs.ConnectionSpecs)
             .WithTrackingName(TrackingNames.ConnectionSpecModels);
 
+        // Read on their own so the spec steps stay cached whatever they say.
+        var emitOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => new EmitOptions(ReadAccessibility(provider.GlobalOptions), ReadRootNamespace(provider.GlobalOptions)));
+
         var catalog = resolved
             .Combine(options)
-            .Select(static (input, _) => input.Right.GenerateClient ? null : BuildCatalog(input.Left))
+            .Combine(emitOptions)
+            .Select(static (input, _) => input.Left.Right.GenerateClient ? null : BuildCatalog(input.Left.Left, input.Right.RootNamespace))
             .WithTrackingName(TrackingNames.CatalogModel);
 
         var diagnostics = collectedFiles
@@ -71,26 +76,22 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             .SelectMany(static (input, _) => input.Right.GenerateClient ? ImmutableArray<DiagnosticInfo>.Empty : CollectDiagnostics(input.Left.Left, input.Left.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        // Read on its own so the spec steps above stay cached whatever it says.
-        var accessibility = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => ReadAccessibility(provider.GlobalOptions));
+        context.RegisterSourceOutput(flowSpecs.Combine(emitOptions), static (spc, input) =>
+            AddSource(spc, "FlowSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => FlowSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
 
-        context.RegisterSourceOutput(flowSpecs.Combine(accessibility), static (spc, input) =>
-            AddSource(spc, "FlowSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => FlowSpecEmitter.Emit(input.Left, input.Right)));
+        context.RegisterSourceOutput(connectionSpecs.Combine(emitOptions), static (spc, input) =>
+            AddSource(spc, "ConnectionSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => ConnectionSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
 
-        context.RegisterSourceOutput(connectionSpecs.Combine(accessibility), static (spc, input) =>
-            AddSource(spc, "ConnectionSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => ConnectionSpecEmitter.Emit(input.Left, input.Right)));
-
-        context.RegisterSourceOutput(catalog.Combine(accessibility), static (spc, input) =>
+        context.RegisterSourceOutput(catalog.Combine(emitOptions), static (spc, input) =>
         {
-            var (model, access) = input;
+            var (model, emit) = input;
             if (model is null)
             {
                 return;
             }
 
-            AddSource(spc, "FlowSpecs.FlowSpecCatalog.g.cs", "FlowSpecCatalog", () => CatalogEmitter.Emit(model, access));
-            AddSource(spc, "AepFlowJsonContext.g.cs", "AepFlowJsonContext", () => JsonContextEmitter.Emit(model, access));
+            AddSource(spc, "FlowSpecs.FlowSpecCatalog.g.cs", "FlowSpecCatalog", () => CatalogEmitter.Emit(model, emit.Accessibility, emit.RootNamespace));
+            AddSource(spc, "AepFlowJsonContext.g.cs", "AepFlowJsonContext", () => JsonContextEmitter.Emit(model, emit.Accessibility, emit.RootNamespace));
         });
 
         context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
@@ -136,6 +137,37 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             ? "internal"
             : "public";
 
+    /// <summary>
+    /// <c>AepFlowNamespace</c>: the root namespace of generated code (<c>&lt;root&gt;.FlowSpecs</c>, <c>&lt;root&gt;.ConnectionSpecs</c>,
+    /// <c>&lt;root&gt;.Flows</c>); default <c>AepFlow</c>. A value that is not a dotted C# identifier falls back to the default.
+    /// </summary>
+    internal static string ReadRootNamespace(AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_property.AepFlowNamespace", out var value) && IsValidNamespace(value.Trim())
+            ? value.Trim()
+            : EmitOptions.DefaultRootNamespace;
+
+    private static bool IsValidNamespace(string value)
+    {
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
+        var parts = value.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
+                || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+                || (i == 0 && part == "global"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsTrue(string value) => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static ParsedSpecFile ParseFile(AdditionalText file, System.Threading.CancellationToken cancellationToken)
@@ -173,7 +205,7 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         return result.ToImmutable();
     }
 
-    private static CatalogModel BuildCatalog(ResolvedSpecs specs)
+    private static CatalogModel BuildCatalog(ResolvedSpecs specs, string rootNamespace)
     {
         var classes = new List<(string Name, string ClassName, string Id)>();
         foreach (var spec in specs.FlowSpecs)
@@ -194,14 +226,14 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var spec in specs.FlowSpecs)
         {
-            var prefix = "global::AepFlow.FlowSpecs." + spec.ClassName + ".";
+            var prefix = "global::" + rootNamespace + ".FlowSpecs." + spec.ClassName + ".";
             types.Add(new ContextTypeModel(prefix + "CreateFlowRequest", Naming.Unique(spec.ClassName + "CreateFlowRequest", propertyNames)));
             AddTypes(spec.Types, prefix, spec.ClassName, types, propertyNames);
         }
 
         foreach (var spec in specs.ConnectionSpecs)
         {
-            AddTypes(spec.Types, "global::AepFlow.ConnectionSpecs." + spec.ClassName + ".", spec.ClassName, types, propertyNames);
+            AddTypes(spec.Types, "global::" + rootNamespace + ".ConnectionSpecs." + spec.ClassName + ".", spec.ClassName, types, propertyNames);
         }
 
         return new CatalogModel(EquatableArray.From(classNames), EquatableArray.From(labels), EquatableArray.From(types));

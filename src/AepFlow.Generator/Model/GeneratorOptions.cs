@@ -11,3 +11,11 @@ internal sealed record BundledSpecSet(EquatableArray<FlowSpecModel> FlowSpecs, E
 
 /// <summary>The specs to generate after user files replaced bundled ones and class names were made unique.</summary>
 internal sealed record ResolvedSpecs(EquatableArray<FlowSpecModel> FlowSpecs, EquatableArray<ConnectionSpecModel> ConnectionSpecs);
+
+/// <summary>Build properties that shape the emitted text only (read apart from <see cref="GeneratorOptions"/> so spec steps stay cached).</summary>
+/// <param name="Accessibility"><c>AepFlowGeneratedAccessibility</c>: <c>public</c> (default) or <c>internal</c>.</param>
+/// <param name="RootNamespace"><c>AepFlowNamespace</c>: root of the generated namespaces (default <c>AepFlow</c>).</param>
+internal sealed record EmitOptions(string Accessibility, string RootNamespace)
+{
+    public const string DefaultRootNamespace = "AepFlow";
+}
