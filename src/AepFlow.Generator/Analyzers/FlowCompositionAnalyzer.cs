@@ -172,7 +172,7 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
             switch (node)
             {
                 case IFieldReferenceOperation { Field: { IsConst: true, ConstantValue: string id } field }
-                    when catalog.IsConnectionSpecId(id) || (field.Name == "Id" && field.ContainingType?.ContainingNamespace?.ToDisplayString() == "AepFlow.ConnectionSpecs"):
+                    when catalog.IsConnectionSpecId(id) || (field.Name == "Id" && field.ContainingType?.ContainingNamespace is { Name: "ConnectionSpecs" }):
                     into.Add(id);
                     break;
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } when catalog.IsConnectionSpecId(literal):
