@@ -628,28 +628,51 @@ internal sealed class ValidatorEmitter
     {
         if (s.Minimum is { } minimum)
         {
-            Check(w, mode, expr + " < " + Number(minimum, type), "minimum", subject + " must be at least " + Show(minimum) + condition);
+            Bound(w, mode, expr, " < ", minimum, type, lowerBound: true, "minimum", subject + " must be at least " + Show(minimum) + condition);
         }
 
         if (s.ExclusiveMinimum is { } exclusiveMinimum)
         {
-            Check(w, mode, expr + " <= " + Number(exclusiveMinimum, type), "exclusiveMinimum", subject + " must be greater than " + Show(exclusiveMinimum) + condition);
+            Bound(w, mode, expr, " <= ", exclusiveMinimum, type, lowerBound: true, "exclusiveMinimum", subject + " must be greater than " + Show(exclusiveMinimum) + condition);
         }
 
         if (s.Maximum is { } maximum)
         {
-            Check(w, mode, expr + " > " + Number(maximum, type), "maximum", subject + " must be at most " + Show(maximum) + condition);
+            Bound(w, mode, expr, " > ", maximum, type, lowerBound: false, "maximum", subject + " must be at most " + Show(maximum) + condition);
         }
 
         if (s.ExclusiveMaximum is { } exclusiveMaximum)
         {
-            Check(w, mode, expr + " >= " + Number(exclusiveMaximum, type), "exclusiveMaximum", subject + " must be less than " + Show(exclusiveMaximum) + condition);
+            Bound(w, mode, expr, " >= ", exclusiveMaximum, type, lowerBound: false, "exclusiveMaximum", subject + " must be less than " + Show(exclusiveMaximum) + condition);
         }
 
         if (s.MultipleOf is { } multipleOf)
         {
             Check(w, mode, "!SchemaChecks.IsMultipleOf(" + expr + ", " + multipleOf + "m)", "multipleOf", subject + " must be a multiple of " + multipleOf + condition);
         }
+    }
+
+    // A bound outside the C# type's range is decided here: it either always holds (no check) or never does (CS0652 otherwise).
+    private static void Bound(CodeWriter w, Mode mode, string expr, string op, double bound, TypeRef type, bool lowerBound, string keyword, string message)
+    {
+        var (min, max) = type.Kind switch
+        {
+            TypeKind.Int32 => ((double)int.MinValue, (double)int.MaxValue),
+            TypeKind.Int64 => ((double)long.MinValue, (double)long.MaxValue),
+            _ => (double.NegativeInfinity, double.PositiveInfinity),
+        };
+
+        if (bound > max || bound < min)
+        {
+            if (lowerBound == bound > max)
+            {
+                Fail(w, mode, null, keyword, message);
+            }
+
+            return;
+        }
+
+        Check(w, mode, expr + op + Number(bound, type), keyword, message);
     }
 
     private void StringRules(SchemaModel s, string expr, Mode mode, string subject, string condition, CodeWriter w)
@@ -709,6 +732,16 @@ internal sealed class ValidatorEmitter
         else if (primary && isRecord)
         {
             itemChecks.Line(item + ".ValidateInto(ref collector);");
+        }
+
+        // In a matcher, an item schema that always fails means "no items allowed"; a loop would leave its increment unreachable.
+        var baseIndent = new string(' ', itemChecks.Indent * 4);
+        if (mode == Mode.Test && ("\n" + itemChecks).Contains("\n" + baseIndent + "return false;\n"))
+        {
+            _locals.Remove(index);
+            _locals.Remove(item);
+            Check(w, mode, expr + ".Count > 0", "items", subject + " must be empty");
+            return;
         }
 
         var checkNulls = !element.IsValueType && (s.Items is not null || primary);
