@@ -84,7 +84,7 @@ internal static class ModelEmitter
             return;
         }
 
-        var local = Unique(CodeWriter.Camel(access), locals);
+        var local = Naming.Unique(CodeWriter.Camel(access), locals);
         w.OpenBlock("if (" + access + " is { } " + local + ")");
         WriteNamedValue(type, name, local, locals, w);
         w.Close();
@@ -146,7 +146,7 @@ internal static class ModelEmitter
                 w.Line(expr + ".WriteTo(writer);");
                 break;
             case TypeKind.Array:
-                var item = Unique("item", locals);
+                var item = Naming.Unique("item", locals);
                 w.Line("writer.WriteStartArray();");
                 w.OpenBlock("foreach (var " + item + " in " + expr + ")");
                 if (type.Element!.IsValueType || type.Element.Kind == TypeKind.String)
@@ -186,7 +186,7 @@ internal static class ModelEmitter
         var variables = new List<string>();
         foreach (var property in type.Properties)
         {
-            var local = Unique(CodeWriter.Camel(property.Name), locals);
+            var local = Naming.Unique(CodeWriter.Camel(property.Name), locals);
             variables.Add(local);
             w.Line(property.Type.ToCSharp() + "? " + local + " = null;");
         }
@@ -256,14 +256,14 @@ internal static class ModelEmitter
                 w.Close();
                 return;
             case TypeKind.Array:
-                var list = Unique("list", locals);
+                var list = Naming.Unique("list", locals);
                 w.Line("AepJson.ExpectArray(ref reader, " + segment + ");");
                 w.Line("var " + list + " = new global::System.Collections.Generic.List<" + type.Element!.ToCSharp() + ">();");
                 w.OpenBlock("while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)");
                 var element = type.Element;
                 if (element.Kind is TypeKind.Enum or TypeKind.Object or TypeKind.Array)
                 {
-                    var item = Unique("item", locals);
+                    var item = Naming.Unique("item", locals);
                     w.Line(element.ToCSharp() + " " + item + ";");
                     w.OpenBlock("try");
                     ReadInto(element, item, list + ".Count", locals, w);
@@ -356,16 +356,5 @@ internal static class ModelEmitter
         w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, " + CodeWriter.Literal("Not a " + type.Name + " value.") + "),");
         w.Close(";");
         w.Close();
-    }
-
-    public static string Unique(string name, HashSet<string> used)
-    {
-        var candidate = name;
-        for (var i = 2; !used.Add(candidate); i++)
-        {
-            candidate = name + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
     }
 }
