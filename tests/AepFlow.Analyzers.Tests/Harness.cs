@@ -54,8 +54,8 @@ public static class Harness
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>The shared reference material beside the repository (docs-examples etc.).</summary>
-    public static string Reference(string relative) => Path.Combine(RepoRoot, "..", "shared", "aep-reference", relative);
+    /// <summary>The reference material copied into the repository (reference/aep-reference) (docs-examples etc.).</summary>
+    public static string Reference(string relative) => Path.Combine(RepoRoot, "reference", "aep-reference", relative);
 
     private static string FindRepoRoot()
     {

@@ -54,7 +54,7 @@ internal static class RepoPaths
 
     public static string Specs => Path.Combine(Root, "specs");
 
-    public static string Reference => Path.GetFullPath(Path.Combine(Root, "..", "shared", "aep-reference"));
+    public static string Reference => Path.GetFullPath(Path.Combine(Root, "reference", "aep-reference"));
 
     private static string FindRoot()
     {

@@ -4,7 +4,7 @@ namespace AepFlow.Emulator.Tests;
 
 public sealed class SpecCatalogTests
 {
-    private static readonly string Examples = Path.Combine(FlowSpecLookupTests.RepositoryRoot(), "..", "shared", "aep-reference", "docs-examples");
+    private static readonly string Examples = Path.Combine(FlowSpecLookupTests.RepositoryRoot(), "reference", "aep-reference", "docs-examples");
 
     [Fact]
     public void Real_flowSpecs_load_in_both_file_shapes()

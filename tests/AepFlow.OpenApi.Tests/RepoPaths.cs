@@ -7,9 +7,9 @@ internal static class RepoPaths
 
     public static string Specs => Path.Combine(Root, "specs", "openapi");
 
-    public static string AdobeOpenApi => Path.Combine(Root, "..", "shared", "aep-reference", "openapi");
+    public static string AdobeOpenApi => Path.Combine(Root, "reference", "aep-reference", "openapi");
 
-    public static string DocsExamples => Path.Combine(Root, "..", "shared", "aep-reference", "docs-examples");
+    public static string DocsExamples => Path.Combine(Root, "reference", "aep-reference", "docs-examples");
 
     private static string FindRoot()
     {

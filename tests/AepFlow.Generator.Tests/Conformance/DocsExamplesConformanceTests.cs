@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace AepFlow.Generator.Tests.Conformance;
 
 /// <summary>
-/// Every real spec in <c>../shared/aep-reference/docs-examples</c> is fed to the generator as a user AdditionalFile:
+/// Every real spec in <c>reference/aep-reference/docs-examples</c> is fed to the generator as a user AdditionalFile:
 /// the valid ones must generate compiling code, the broken ones a located AEPF001/AEPF002 and never a crash.
 /// </summary>
 public sealed class DocsExamplesConformanceTests

@@ -8,10 +8,10 @@ internal static class RepoPaths
     /// <summary>The directory holding <c>Generator.sln</c>.</summary>
     public static string RepoRoot => Root.Value;
 
-    /// <summary><c>../shared/aep-reference</c> next to the repository (read-only reference material).</summary>
-    public static string AepReference => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "aep-reference"));
+    /// <summary><c>reference/aep-reference</c>: Adobe material copied into the repository (see its README for sources and licences).</summary>
+    public static string AepReference => Path.GetFullPath(Path.Combine(RepoRoot, "reference", "aep-reference"));
 
-    /// <summary><c>../shared/aep-reference/docs-examples</c>.</summary>
+    /// <summary><c>reference/aep-reference/docs-examples</c>.</summary>
     public static string DocsExamples => Path.Combine(AepReference, "docs-examples");
 
     /// <summary>This test project's source directory.</summary>

@@ -11,7 +11,7 @@ public sealed class ConnectionSpecTests
 {
     public static TheoryData<string, string> ReferenceIds => new()
     {
-        // connector, id (from ../shared/aep-reference/README.md)
+        // connector, id (from reference/aep-reference/README.md)
         { "Data Lake", "c604ff05-7f1a-43c0-8e18-33bf874cb11c" },
         { "Salesforce", "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5" },
         { "Microsoft Dynamics", "38ad80fe-8b06-4938-94f4-d4ee80266b07" },
