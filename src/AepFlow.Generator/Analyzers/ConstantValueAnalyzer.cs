@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
 using AepFlow.Generator.Declarative;
+using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Declarative.Json;
 using AepFlow.Generator.Declarative.Schema;
 using Microsoft.CodeAnalysis;
@@ -32,7 +33,7 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(CheckDescriptors.ConditionalRule, CheckDescriptors.MemberConstraint, CheckDescriptors.MappingSetId);
+        ImmutableArray.Create(DiagnosticDescriptors.ConditionalRule, DiagnosticDescriptors.MemberConstraint, DiagnosticDescriptors.MappingSetId);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -135,7 +136,7 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
 
             if (jsonName == MappingSetIds.JsonName && node.AsString is { } id && MappingSetIds.Problem(id) is { } problem)
             {
-                Report(context, reported, CheckDescriptors.MappingSetId, (Location)node.Origin!, id, problem);
+                Report(context, reported, DiagnosticDescriptors.MappingSetId, (Location)node.Origin!, id, problem);
             }
         }
 
@@ -162,7 +163,7 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
             var location = error.Origin as Location ?? anchor;
             var properties = error.Limit == null ? null
                 : ImmutableDictionary<string, string?>.Empty.Add(LimitProperty, error.Limit).Add(KeywordProperty, error.Keyword);
-            Report(context, reported, error.Conditional ? CheckDescriptors.ConditionalRule : CheckDescriptors.MemberConstraint, location, properties, error.Message);
+            Report(context, reported, error.Conditional ? DiagnosticDescriptors.ConditionalRule : DiagnosticDescriptors.MemberConstraint, location, properties, error.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AepFlow.Generator.Declarative;
+using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Declarative.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,8 +17,8 @@ public sealed class DeclarativeFileAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        CheckDescriptors.MappingSetId, CheckDescriptors.Transformation, CheckDescriptors.FlowFileValue, CheckDescriptors.UnknownFlowSpec,
-        CheckDescriptors.UnknownXdmPath, CheckDescriptors.XdmSchemaNotFound, CheckDescriptors.InvalidJsonFile);
+        DiagnosticDescriptors.MappingSetId, DiagnosticDescriptors.Transformation, DiagnosticDescriptors.FlowFileValue, DiagnosticDescriptors.UnknownFlowSpec,
+        DiagnosticDescriptors.UnknownXdmPath, DiagnosticDescriptors.XdmSchemaNotFound, DiagnosticDescriptors.InvalidJsonFile);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -69,7 +70,7 @@ public sealed class DeclarativeFileAnalyzer : DiagnosticAnalyzer
         var findings = new System.Collections.Generic.List<Finding>();
         if (PositionedJsonParser.Parse(content, out var syntax) == null)
         {
-            findings.Add(new Finding(CheckDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This XDM schema file", syntax.Message));
+            findings.Add(new Finding(DiagnosticDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This XDM schema file", syntax.Message));
         }
 
         return findings;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AepFlow.Generator.Declarative;
+using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Declarative.Specs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,7 +26,7 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(CheckDescriptors.ConnectionSpecNotAccepted, CheckDescriptors.Transformation);
+        ImmutableArray.Create(DiagnosticDescriptors.ConnectionSpecNotAccepted, DiagnosticDescriptors.Transformation);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -100,7 +101,7 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
                 var members = flowSpec.TransformationSchema(required) is { } schema && schema.TryGetProperty("required", out var r)
                     ? string.Join(", ", r.EnumerateArray().Select(x => x.ToString()))
                     : "";
-                context.ReportDiagnostic(Diagnostic.Create(CheckDescriptors.Transformation, anchor,
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Transformation, anchor,
                     $"flowSpec {flowSpec.Name} requires the {required} transformation (its params require {members}): set {property.Name} = new {ShortName(property.Type)} {{ … }}"));
             }
         }
@@ -143,7 +144,7 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
             string fix = accepting.Count > 0
                 ? $"use a flowSpec that lists it, such as {string.Join(" or ", accepting)}"
                 : $"no known flowSpec accepts it as a {role}; connect a {role} whose spec {flowSpec.Name} lists";
-            context.ReportDiagnostic(Diagnostic.Create(CheckDescriptors.ConnectionSpecNotAccepted, element.Syntax.GetLocation(),
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConnectionSpecNotAccepted, element.Syntax.GetLocation(),
                 $"{role} connection {element.Syntax} comes from connection spec {specs}, which flowSpec {flowSpec.Name} does not list as a {role}: {fix}"));
         }
     }

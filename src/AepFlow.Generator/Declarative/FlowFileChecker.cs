@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using AepFlow.Generator.Analyzers;
+using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Declarative.Json;
 using AepFlow.Generator.Declarative.Schema;
 using AepFlow.Generator.Declarative.Specs;
@@ -52,13 +52,13 @@ internal static class FlowFileChecker
         root = PositionedJsonParser.Parse(text, out var syntax);
         if (root == null)
         {
-            findings.Add(new Finding(CheckDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This flow file", syntax.Message));
+            findings.Add(new Finding(DiagnosticDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This flow file", syntax.Message));
             return findings;
         }
 
         foreach (var error in JsonSchemaEvaluator.Evaluate(Envelope, root, "flow"))
         {
-            findings.Add(new Finding(CheckDescriptors.FlowFileValue, SpanOf(error), error.Message));
+            findings.Add(new Finding(DiagnosticDescriptors.FlowFileValue, SpanOf(error), error.Message));
         }
 
         if (root.Kind != JsonNodeKind.Object)
@@ -79,7 +79,7 @@ internal static class FlowFileChecker
             string known = string.Join(", ", catalog.FlowSpecs.OrderBy(f => f.Name).Select(f => $"{f.Name} ({f.Id})"));
             string hint = close != null ? $"did you mean {close} ({catalog.FindFlowSpec(close)!.Name})?"
                 : "add the spec as a *.flowspec.json AdditionalFile, or use one of: " + known;
-            findings.Add(new Finding(CheckDescriptors.UnknownFlowSpec, idNode.Span,
+            findings.Add(new Finding(DiagnosticDescriptors.UnknownFlowSpec, idNode.Span,
                 $"flowSpec id \"{id}\" is neither bundled nor in a *.flowspec.json AdditionalFile: {hint}"));
             return findings;
         }
@@ -113,7 +113,7 @@ internal static class FlowFileChecker
                     string fix = close != null ? $"did you mean \"{close}\"?"
                         : defined.Count == 0 ? "remove it (this flowSpec defines no transformations)"
                         : $"remove it or use one of {string.Join(", ", defined.Select(d => "\"" + d + "\""))}";
-                    findings.Add(new Finding(CheckDescriptors.Transformation, nameNode.Span,
+                    findings.Add(new Finding(DiagnosticDescriptors.Transformation, nameNode.Span,
                         $"flowSpec {flowSpec.Name} defines no transformation named \"{name}\": {fix}"));
                     continue;
                 }
@@ -131,12 +131,12 @@ internal static class FlowFileChecker
                         continue;
                     }
 
-                    findings.Add(new Finding(CheckDescriptors.FlowFileValue, SpanOf(error), $"{error.Message} (transformation {name})"));
+                    findings.Add(new Finding(DiagnosticDescriptors.FlowFileValue, SpanOf(error), $"{error.Message} (transformation {name})"));
                 }
 
                 if (parameters[MappingSetIds.JsonName] is { Kind: JsonNodeKind.String } mappingId && MappingSetIds.Problem(mappingId.Text!) is { } problem)
                 {
-                    findings.Add(new Finding(CheckDescriptors.MappingSetId, mappingId.Span, mappingId.Text!, problem));
+                    findings.Add(new Finding(DiagnosticDescriptors.MappingSetId, mappingId.Span, mappingId.Text!, problem));
                 }
             }
         }
@@ -144,7 +144,7 @@ internal static class FlowFileChecker
         foreach (var required in flowSpec.RequiredTransformations.Where(r => !named.Contains(r)))
         {
             var span = transformations?.NameSpan ?? new TextSpan(root.Span.Start, 1);
-            findings.Add(new Finding(CheckDescriptors.Transformation, span,
+            findings.Add(new Finding(DiagnosticDescriptors.Transformation, span,
                 $"flowSpec {flowSpec.Name} requires a \"{required}\" transformation (its params have required members): add {{\"name\": \"{required}\", \"params\": {{…}}}} to transformations"));
         }
     }
@@ -159,14 +159,14 @@ internal static class FlowFileChecker
 
         if (flowSpec.Schedule == null)
         {
-            findings.Add(new Finding(CheckDescriptors.FlowFileValue, schedule.NameSpan,
+            findings.Add(new Finding(DiagnosticDescriptors.FlowFileValue, schedule.NameSpan,
                 $"flowSpec {flowSpec.Name} has no schedule (it runs continuously): remove scheduleParams"));
             return;
         }
 
         foreach (var error in JsonSchemaEvaluator.Evaluate(flowSpec.Schedule.Value, schedule.Value, "scheduleParams", new[] { "scheduleParams" }))
         {
-            findings.Add(new Finding(CheckDescriptors.FlowFileValue, SpanOf(error), error.Message));
+            findings.Add(new Finding(DiagnosticDescriptors.FlowFileValue, SpanOf(error), error.Message));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using AepFlow.Generator.Analyzers;
+using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Declarative.Json;
 using AepFlow.Generator.Declarative.Schema;
 using AepFlow.Generator.Declarative.Xdm;
@@ -26,7 +26,7 @@ internal static class MappingFileChecker
         var root = PositionedJsonParser.Parse(text, out var syntax);
         if (root == null)
         {
-            findings.Add(new Finding(CheckDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This mapping file", syntax.Message));
+            findings.Add(new Finding(DiagnosticDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This mapping file", syntax.Message));
             return findings;
         }
 
@@ -38,7 +38,7 @@ internal static class MappingFileChecker
         var reference = root["outputSchema"]?["schemaRef"]?["id"] ?? root["xdmSchema"] ?? root["schemaRef"]?["id"];
         if (reference?.AsString is not { } schemaId)
         {
-            findings.Add(new Finding(CheckDescriptors.XdmSchemaNotFound, new TextSpan(root.Span.Start, 1),
+            findings.Add(new Finding(DiagnosticDescriptors.XdmSchemaNotFound, new TextSpan(root.Span.Start, 1),
                 "This mapping set names no target schema (outputSchema.schemaRef.id or xdmSchema), so its destinations are not checked"));
             return findings;
         }
@@ -46,7 +46,7 @@ internal static class MappingFileChecker
         var schema = schemas.FirstOrDefault(s => s.IsNamedBy(schemaId));
         if (schema == null)
         {
-            findings.Add(new Finding(CheckDescriptors.XdmSchemaNotFound, reference.Span,
+            findings.Add(new Finding(DiagnosticDescriptors.XdmSchemaNotFound, reference.Span,
                 $"Target schema \"{schemaId}\" is not among the *.xdm.json AdditionalFiles, so destinations are not checked: export it with Accept: application/vnd.adobe.xed-full+json and add it as <name>.xdm.json"));
             return findings;
         }
@@ -74,7 +74,7 @@ internal static class MappingFileChecker
             var close = Suggest.Closest(normalized, paths);
             string schemaName = schema.Title ?? schemaId;
             string fix = close != null ? $"did you mean \"{close}\"?" : "use a field path of that schema (AepFlow.Xdm constants list them)";
-            findings.Add(new Finding(CheckDescriptors.UnknownXdmPath, destination.Span,
+            findings.Add(new Finding(DiagnosticDescriptors.UnknownXdmPath, destination.Span,
                 $"Destination \"{path}\" is not a field of XDM schema {schemaName}: {fix}"));
         }
 

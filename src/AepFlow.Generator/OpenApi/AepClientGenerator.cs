@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Model;
 using AepFlow.Generator.OpenApi.Digest;
 using AepFlow.Generator.OpenApi.Emit;
@@ -65,7 +66,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         {
             foreach (var problem in document.Problems)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(OpenApiDiagnostics.InvalidDocument, Locate(document.Path, problem), System.IO.Path.GetFileName(document.Path), problem.Message));
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidOpenApiDocument, Locate(document.Path, problem), System.IO.Path.GetFileName(document.Path), problem.Message));
             }
         });
 
@@ -124,7 +125,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
             }
             else
             {
-                messages.Add(new Message(OpenApiDiagnostics.BundledDigestMissing.Id, null, 0, 0, source.Error ?? "unknown error"));
+                messages.Add(new Message(DiagnosticDescriptors.BundledOpenApiDigestMissing.Id, null, 0, 0, source.Error ?? "unknown error"));
             }
         }
 
@@ -137,13 +138,13 @@ public sealed class AepClientGenerator : IIncrementalGenerator
 
             if (!clientReferenced)
             {
-                messages.Add(new Message(OpenApiDiagnostics.ClientNotReferenced.Id, document.Path, 1, 1, System.IO.Path.GetFileName(document.Path)));
+                messages.Add(new Message(DiagnosticDescriptors.OpenApiClientNotReferenced.Id, document.Path, 1, 1, System.IO.Path.GetFileName(document.Path)));
                 continue;
             }
 
             if (owners.TryGetValue(service.Name, out var owner))
             {
-                messages.Add(new Message(OpenApiDiagnostics.DuplicateService.Id, document.Path, 1, 1, service.Name, System.IO.Path.GetFileName(document.Path), owner));
+                messages.Add(new Message(DiagnosticDescriptors.DuplicateOpenApiService.Id, document.Path, 1, 1, service.Name, System.IO.Path.GetFileName(document.Path), owner));
                 continue;
             }
 
@@ -175,9 +176,9 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         {
             var descriptor = Id switch
             {
-                "AEPF091" => OpenApiDiagnostics.DuplicateService,
-                "AEPF093" => OpenApiDiagnostics.ClientNotReferenced,
-                _ => OpenApiDiagnostics.BundledDigestMissing,
+                "AEPF091" => DiagnosticDescriptors.DuplicateOpenApiService,
+                "AEPF093" => DiagnosticDescriptors.OpenApiClientNotReferenced,
+                _ => DiagnosticDescriptors.BundledOpenApiDigestMissing,
             };
             var location = Path is null ? Location.None : Locate(Path, new DigestProblem(string.Empty, Line, Column));
             return Diagnostic.Create(descriptor, location, Arguments);
