@@ -4,8 +4,8 @@ using System.Text.Json.Serialization.Metadata;
 using AepFlow.Auth;
 using AepFlow.Diagnostics;
 using AepFlow.Http;
+using AepFlow.Security;
 using AepFlow.Services;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,10 +22,10 @@ namespace AepFlow;
 /// var created = await client.Flows.CreateAsync(new CrmToAep.CreateFlowRequest { … });
 /// </code>
 /// </example>
-public sealed class AepClient : IDisposable
+public class AepClient : IDisposable
 {
-    private readonly AepTransport _transport;
-    private readonly AccessTokenProvider _tokens;
+    private readonly AepTransport _transport = null!;
+    private readonly AepCredential? _ownedCredential;
     private readonly HttpClient? _ownedHttp;
 
     /// <summary>A client with its own connection pool and the standard resilience pipeline.</summary>
@@ -36,37 +36,65 @@ public sealed class AepClient : IDisposable
 
     /// <summary>
     /// A client sending through <paramref name="primaryHandler"/> (e.g. a configured <see cref="SocketsHttpHandler"/> or a test
-    /// double) behind the standard resilience pipeline, logging to <paramref name="loggerFactory"/>.
+    /// double) behind the standard resilience pipeline, logging to <paramref name="loggerFactory"/>. A handler you pass should
+    /// not follow redirects (<c>AllowAutoRedirect = false</c>): the client never wants them followed.
     /// </summary>
     public AepClient(AepClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory = null)
-        : this(options, primaryHandler, loggerFactory, TimeProvider.System)
+        : this(options, credential: null, primaryHandler, loggerFactory, TimeProvider.System)
+    {
+    }
+
+    /// <summary>
+    /// A client taking its tokens from <paramref name="credential"/> (e.g. your own <see cref="AepCredential"/>); the options'
+    /// <c>ClientSecret</c> and <c>AccessToken</c> are not used.
+    /// </summary>
+    public AepClient(AepClientOptions options, AepCredential credential, HttpMessageHandler? primaryHandler = null, ILoggerFactory? loggerFactory = null)
+        : this(options, credential ?? throw new ArgumentNullException(nameof(credential)), primaryHandler, loggerFactory, TimeProvider.System)
     {
     }
 
     internal AepClient(AepClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+        : this(options, credential: null, primaryHandler, loggerFactory, timeProvider)
+    {
+    }
+
+    private AepClient(AepClientOptions options, AepCredential? credential, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         options = options.Clone();
-        options.EnsureValid();
-        var handler = new ResilienceHandler(AepResilience.Build(options))
-        {
-            InnerHandler = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-        };
+        options.EnsureValid(requireCredential: credential is null);
 
         // Timeouts are the resilience pipeline's job; HttpClient's own 100 s limit would cut retries short.
-        _ownedHttp = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _ownedHttp = new HttpClient(AepResilience.CreateHandler(options, primaryHandler), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         var http = _ownedHttp;
-        (_transport, _tokens) = Compose(options, () => http, () => http, loggerFactory, timeProvider);
+        (_transport, _ownedCredential) = Compose(options, credential, () => http, () => http, loggerFactory, timeProvider);
         InitializeServices(out _flows, out _flowSpecs, out _connectionSpecs, out _connections, out _sourceConnections, out _targetConnections, out _runs, out _mappingSets, out _dataSets, out _schemas);
     }
 
     /// <summary>Used by dependency injection: HTTP clients come from <see cref="IHttpClientFactory"/>, one per call.</summary>
-    internal AepClient(AepClientOptions options, Func<HttpClient> api, Func<HttpClient> ims, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    internal AepClient(AepClientOptions options, AepCredential? credential, Func<HttpClient> api, Func<HttpClient> ims, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
     {
         options = options.Clone();
-        options.EnsureValid();
-        (_transport, _tokens) = Compose(options, api, ims, loggerFactory, timeProvider);
+        options.EnsureValid(requireCredential: credential is null);
+        (_transport, _ownedCredential) = Compose(options, credential, api, ims, loggerFactory, timeProvider);
         InitializeServices(out _flows, out _flowSpecs, out _connectionSpecs, out _connections, out _sourceConnections, out _targetConnections, out _runs, out _mappingSets, out _dataSets, out _schemas);
+    }
+
+    /// <summary>
+    /// For mocking: a derived test double overrides the members it needs (each is virtual); the others throw.
+    /// </summary>
+    protected AepClient()
+    {
+        _flows = null!;
+        _flowSpecs = null!;
+        _connectionSpecs = null!;
+        _connections = null!;
+        _sourceConnections = null!;
+        _targetConnections = null!;
+        _runs = null!;
+        _mappingSets = null!;
+        _dataSets = null!;
+        _schemas = null!;
     }
 
     private readonly FlowsClient _flows;
@@ -81,56 +109,62 @@ public sealed class AepClient : IDisposable
     private readonly SchemasClient _schemas;
 
     /// <summary>Flow Service dataflows.</summary>
-    public FlowsClient Flows => _flows;
+    public virtual FlowsClient Flows => _flows;
 
     /// <summary>Flow Service flowSpecs.</summary>
-    public FlowSpecsClient FlowSpecs => _flowSpecs;
+    public virtual FlowSpecsClient FlowSpecs => _flowSpecs;
 
     /// <summary>Flow Service connectionSpecs.</summary>
-    public ConnectionSpecsClient ConnectionSpecs => _connectionSpecs;
+    public virtual ConnectionSpecsClient ConnectionSpecs => _connectionSpecs;
 
     /// <summary>Flow Service base connections.</summary>
-    public ConnectionsClient Connections => _connections;
+    public virtual ConnectionsClient Connections => _connections;
 
     /// <summary>Flow Service source connections.</summary>
-    public SourceConnectionsClient SourceConnections => _sourceConnections;
+    public virtual SourceConnectionsClient SourceConnections => _sourceConnections;
 
     /// <summary>Flow Service target connections.</summary>
-    public TargetConnectionsClient TargetConnections => _targetConnections;
+    public virtual TargetConnectionsClient TargetConnections => _targetConnections;
 
     /// <summary>Flow Service dataflow runs.</summary>
-    public RunsClient Runs => _runs;
+    public virtual RunsClient Runs => _runs;
 
     /// <summary>Data Prep mapping sets.</summary>
-    public MappingSetsClient MappingSets => _mappingSets;
+    public virtual MappingSetsClient MappingSets => _mappingSets;
 
     /// <summary>Catalog datasets.</summary>
-    public DataSetsClient DataSets => _dataSets;
+    public virtual DataSetsClient DataSets => _dataSets;
 
     /// <summary>Schema Registry schemas.</summary>
-    public SchemasClient Schemas => _schemas;
+    public virtual SchemasClient Schemas => _schemas;
 
     /// <summary>
     /// Sends any call, e.g. one built by a generated <c>AepFlow.Operations.*Operations</c> method, with the same
     /// authentication, validation, retries and error mapping as the service properties.
     /// </summary>
-    public Task<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken = default) =>
+    public virtual Task<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken = default) =>
         _transport.SendAsync(request, cancellationToken);
 
-    /// <summary>Sends a call and deserializes its body through source-generated metadata.</summary>
-    public async Task<T?> SendAsync<T>(AepRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends a call and deserializes its body through source-generated metadata; the answer keeps the status, the
+    /// <c>x-request-id</c> and the etag beside the value.
+    /// </summary>
+    public virtual async Task<AepResponse<T>> SendAsync<T>(AepRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(responseType);
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.Deserialize(responseType);
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return new AepResponse<T>(response.Deserialize(responseType)!, response);
     }
 
-    /// <summary>Sends a list call and every following page, yielding each item's JSON.</summary>
-    public IAsyncEnumerable<JsonElement> ListAsync(AepRequest request, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Sends a list call and every following page, yielding each item's JSON. Next-page links that lead to another host
+    /// than <see cref="AepClientOptions.BaseAddress"/> are refused (<see cref="AepInvalidResponseException"/>).
+    /// </summary>
+    public virtual IAsyncEnumerable<JsonElement> ListAsync(AepRequest request, CancellationToken cancellationToken = default) =>
         _transport.PageAsync(request, AepTransport.ListItems, static item => item.Clone(), cancellationToken);
 
     /// <summary>Sends a list call and every following page, deserializing each item through source-generated metadata.</summary>
-    public async IAsyncEnumerable<T> ListAsync<T>(AepRequest request, JsonTypeInfo<T> itemType, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual async IAsyncEnumerable<T> ListAsync<T>(AepRequest request, JsonTypeInfo<T> itemType, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(itemType);
         await foreach (var item in ListAsync(request, cancellationToken).ConfigureAwait(false))
@@ -142,17 +176,33 @@ public sealed class AepClient : IDisposable
     /// <summary>Releases the connection pool of a client created with <c>new</c>; a no-op for one from dependency injection.</summary>
     public void Dispose()
     {
-        _ownedHttp?.Dispose();
-        (_tokens as IDisposable)?.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
     }
 
-    private static (AepTransport, AccessTokenProvider) Compose(AepClientOptions options, Func<HttpClient> api, Func<HttpClient> ims, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    /// <summary>Releases what the client owns.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttp?.Dispose();
+            (_ownedCredential as IDisposable)?.Dispose();
+        }
+    }
+
+    private static (AepTransport, AepCredential?) Compose(AepClientOptions options, AepCredential? credential, Func<HttpClient> api, Func<HttpClient> ims, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AepClientDiagnostics.LoggerCategory);
-        AccessTokenProvider tokens = string.IsNullOrWhiteSpace(options.AccessToken)
-            ? new ImsAccessTokenProvider(ims, options, timeProvider, logger)
-            : new FixedAccessTokenProvider(options.AccessToken);
-        return (new AepTransport(api, options, tokens, logger), tokens);
+        var redactor = new Redactor(options.ClientSecret, options.AccessToken);
+        AepCredential? owned = null;
+        if (credential is null)
+        {
+            owned = credential = string.IsNullOrWhiteSpace(options.AccessToken)
+                ? new ImsClientSecretCredential(ims, options, timeProvider, logger, redactor)
+                : new AepAccessTokenCredential(options.AccessToken);
+        }
+
+        return (new AepTransport(api, options, credential, logger, redactor), owned);
     }
 
     private void InitializeServices(

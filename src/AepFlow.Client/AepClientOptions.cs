@@ -93,7 +93,19 @@ public sealed class AepClientOptions
          !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AEP_ACCESS_TOKEN")));
 
     /// <summary>Checks that the settings can make calls; throws <see cref="InvalidOperationException"/> naming what is missing.</summary>
-    public void EnsureValid()
+    public void EnsureValid() => EnsureValid(requireCredential: true);
+
+    /// <summary>Like <see cref="EnsureValid()"/>; without <paramref name="requireCredential"/> a secret or token is not required (an <see cref="Auth.AepCredential"/> supplies tokens).</summary>
+    internal void EnsureValid(bool requireCredential)
+    {
+        if (Validate(requireCredential) is { } problems)
+        {
+            throw new InvalidOperationException(problems);
+        }
+    }
+
+    /// <summary>What is wrong with the settings, or <see langword="null"/> when they can make calls.</summary>
+    internal string? Validate(bool requireCredential)
     {
         var problems = new List<string>();
         if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
@@ -116,12 +128,12 @@ public sealed class AepClientOptions
             problems.Add("SandboxName must not be empty (x-sandbox-name); set Aep:SandboxName or AEP_SANDBOX");
         }
 
-        if (string.IsNullOrWhiteSpace(AccessToken) && string.IsNullOrWhiteSpace(ClientSecret))
+        if (requireCredential && string.IsNullOrWhiteSpace(AccessToken) && string.IsNullOrWhiteSpace(ClientSecret))
         {
             problems.Add("either ClientSecret (OAuth server-to-server) or AccessToken is required; set AEP_CLIENT_SECRET");
         }
 
-        if (string.IsNullOrWhiteSpace(AccessToken) && TokenEndpoint is null)
+        if (requireCredential && string.IsNullOrWhiteSpace(AccessToken) && TokenEndpoint is null)
         {
             problems.Add("TokenEndpoint is required to request tokens");
         }
@@ -136,10 +148,7 @@ public sealed class AepClientOptions
             problems.Add("AttemptTimeout and TotalTimeout must be positive");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException("AepClientOptions are incomplete: " + string.Join("; ", problems) + ".");
-        }
+        return problems.Count > 0 ? "AepClientOptions are incomplete: " + string.Join("; ", problems) + "." : null;
     }
 
     /// <summary>A copy, so a client is not affected by later changes to the options it was built from.</summary>

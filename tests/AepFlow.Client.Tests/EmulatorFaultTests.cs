@@ -48,7 +48,7 @@ public sealed class EmulatorFaultTests(EmulatorFixture fixture) : IClassFixture<
         using var client = new AepClient(fixture.Options());
         fixture.Emulator.Faults.DropConnections(count: 1, pathPrefix: "/data/foundation/flowservice/sourceConnections", method: "POST");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.SourceConnections.CreateAsync(new CreateSourceConnectionRequest
+        await Assert.ThrowsAsync<AepTransportException>(() => client.SourceConnections.CreateAsync(new CreateSourceConnectionRequest
         {
             Name = "dropped",
             ConnectionSpec = new ResourceRefModel("cfc0fee1-7dc0-40ef-b73e-d8b134c436f5", "1.0"),

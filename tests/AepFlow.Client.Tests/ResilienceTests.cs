@@ -86,7 +86,7 @@ public class ResilienceTests
         };
         using var client = TestClient.Create(handler);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.Flows.CreateAsync(new FakeFlowRequest()));
+        await Assert.ThrowsAsync<AepTransportException>(() => client.Flows.CreateAsync(new FakeFlowRequest()));
 
         Assert.Single(handler.Requests);
     }
@@ -159,7 +159,7 @@ public class ResilienceTests
         options.MaxRetries = 2;
         using var client = TestClient.Create(handler, options);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.Flows.GetAsync("f1"));
+        await Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.GetAsync("f1"));
 
         Assert.Equal(3, handler.Requests.Count);
     }

@@ -8,7 +8,7 @@ namespace AepFlow;
 /// the gateway's <c>{"error_code","message"}</c>, a service's <c>{"type","title","status","detail","report"}</c>, or an
 /// etag conflict's <c>{"errorMessage"}</c>.
 /// </summary>
-public class AepApiException : Exception
+public class AepApiException : Exception, IAepCallException
 {
     /// <summary>Creates the exception from the parts of an error response.</summary>
     public AepApiException(string message, HttpStatusCode statusCode, AepError error, string? requestId, Exception? innerException = null)
@@ -42,6 +42,12 @@ public class AepApiException : Exception
 
     /// <summary>The <c>x-request-id</c> response header, to quote to Adobe support.</summary>
     public string? RequestId { get; }
+
+    /// <inheritdoc />
+    public string? Method { get; init; }
+
+    /// <inheritdoc />
+    public string? RequestPath { get; init; }
 }
 
 /// <summary>

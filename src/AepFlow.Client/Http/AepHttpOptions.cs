@@ -11,4 +11,7 @@ public static class AepHttpOptions
     /// without it are never retried once they may have reached the server.
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> IsIdempotent = new("AepFlow.IsIdempotent");
+
+    /// <summary>The <c>x-request-id</c> of the last response headers received for the request, kept even when its body failed.</summary>
+    public static readonly HttpRequestOptionsKey<string> ResponseRequestId = new("AepFlow.ResponseRequestId");
 }

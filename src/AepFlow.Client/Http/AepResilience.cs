@@ -42,6 +42,20 @@ internal static class AepResilience
         return builder.Build();
     }
 
+    /// <summary>
+    /// The handler chain of a client built without dependency injection: resilience, then the body read (so the timeouts
+    /// cover it), then <paramref name="primary"/> or a pooled handler that never follows redirects.
+    /// </summary>
+    public static HttpMessageHandler CreateHandler(AepClientOptions options, HttpMessageHandler? primary) =>
+        new ResilienceHandler(Build(options)) { InnerHandler = new BodyBufferingHandler(primary ?? CreatePrimaryHandler()) };
+
+    /// <summary>
+    /// The connection handler: pooled connections renewed every 5 minutes (DNS changes), and no redirects: a redirect would
+    /// carry the client secret, the token, the gateway headers and the body to whatever host it names.
+    /// </summary>
+    public static SocketsHttpHandler CreatePrimaryHandler() =>
+        new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan totalTimeout)
     {
         if (context.CancellationToken.IsCancellationRequested)

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AepFlow.Auth;
 using AepFlow.Diagnostics;
+using AepFlow.Security;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
@@ -18,18 +19,23 @@ namespace AepFlow.Http;
 internal sealed class AepTransport
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private readonly Func<HttpClient> _http;
     private readonly AepClientOptions _options;
-    private readonly AccessTokenProvider _tokens;
+    private readonly AepCredential _credential;
     private readonly ILogger _logger;
+    private readonly Redactor _redactor;
 
-    public AepTransport(Func<HttpClient> http, AepClientOptions options, AccessTokenProvider tokens, ILogger logger)
+    public AepTransport(Func<HttpClient> http, AepClientOptions options, AepCredential credential, ILogger logger, Redactor redactor)
     {
         _http = http;
         _options = options;
-        _tokens = tokens;
+        _credential = credential;
         _logger = logger;
+        _redactor = redactor;
     }
+
+    public AepClientOptions Options => _options;
 
     public async Task<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken)
     {
@@ -47,20 +53,19 @@ internal sealed class AepTransport
 
         // A token Platform refuses (revoked, or expired early) is replaced once: the gateway answers 401 before the service
         // sees the request, so even a POST may be sent again.
-        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && _tokens.CanRefresh)
+        var token = await _credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var (response, body) = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && _credential.CanRefresh)
         {
             response.Dispose();
-            _tokens.Invalidate(token);
+            _credential.Invalidate(token);
             Log.TokenRejected(_logger);
-            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            response = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
+            token = await _credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            (response, body) = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
         }
 
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var requestId = RequestIdOf(response);
             var status = (int)response.StatusCode;
             activity?.SetTag("http.response.status_code", status);
@@ -73,43 +78,122 @@ internal sealed class AepTransport
             {
                 if (response.StatusCode == HttpStatusCode.Unauthorized)
                 {
-                    _tokens.Invalidate(token);
+                    _credential.Invalidate(token);
                 }
 
-                var exception = CreateException(request, response.StatusCode, body, requestId, token);
+                var exception = CreateException(request, response, body.Span, requestId, token);
                 activity?.SetStatus(ActivityStatusCode.Error, exception.ErrorCode ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Log.Failed(_logger, method, route, status, exception.ErrorCode, requestId);
                 throw exception;
             }
 
             Log.Received(_logger, method, route, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
-            return new AepResponse(response.StatusCode, body, requestId, EtagOf(response), response.Headers.Location);
+            return new AepResponse(response.StatusCode, body, requestId, EtagOf(response), response.Headers.Location, ParseJson(request, response, body, requestId))
+            {
+                Method = method,
+                Path = request.BasePath + request.Path,
+            };
         }
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(AepRequest request, string token, Activity? activity, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, ReadOnlyMemory<byte> Body)> SendOnceAsync(AepRequest request, string token, Activity? activity, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
-        var route = request.DisplayRoute;
+        var path = request.BasePath + request.Path;
         using var message = CreateMessage(request, token);
+        HttpResponseMessage response;
         try
         {
-            return await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // Headers only: the body has already been read inside the resilience pipeline (BodyBufferingHandler), under the
+            // attempt and total timeouts; ReadBodyAsync bounds the read for pipelines without that handler.
+            response = await _http().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException ex)
+        catch (Exception ex) when (TranslateFailure(ex, message, method, path, _options, cancellationToken) is { } translated)
         {
-            Fail(activity, method, route, "timed out");
-            throw new TimeoutException($"{request} did not complete within the configured timeouts (attempt {_options.AttemptTimeout}, total {_options.TotalTimeout}).", ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            Fail(activity, method, route, ex.HttpRequestError.ToString());
-            throw;
+            Fail(activity, method, request.DisplayRoute, translated is AepTimeoutException ? "timed out" : ((HttpRequestException)translated).HttpRequestError.ToString());
+            throw translated;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Fail(activity, method, route, "cancelled");
+            Fail(activity, method, request.DisplayRoute, "cancelled");
             throw;
+        }
+
+        try
+        {
+            return (response, await ReadBodyAsync(response, message, method, path, _options, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            response.Dispose();
+            Fail(activity, method, request.DisplayRoute, "body not read");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Turns what the pipeline throws into the client's exceptions, naming the call and the request id of any headers that
+    /// arrived; <see langword="null"/> for the caller's own cancellation and anything not from the transport.
+    /// </summary>
+    internal static Exception? TranslateFailure(Exception exception, HttpRequestMessage message, string method, string path, AepClientOptions options, CancellationToken cancellationToken)
+    {
+        message.Options.TryGetValue(AepHttpOptions.ResponseRequestId, out var requestId);
+        var suffix = requestId is null ? "." : $". x-request-id: {requestId}.";
+        return exception switch
+        {
+            _ when cancellationToken.IsCancellationRequested => null,
+            TimeoutRejectedException or OperationCanceledException or TimeoutException => new AepTimeoutException(
+                $"{method} {path} did not complete within the configured timeouts (attempt {options.AttemptTimeout}, total {options.TotalTimeout}), response body included{suffix}",
+                method, path, requestId, exception),
+            HttpRequestException http => new AepTransportException(
+                $"{method} {path} failed: {http.Message}{suffix}", http.HttpRequestError, method, path, requestId, exception),
+            _ => null,
+        };
+    }
+
+    /// <summary>The body, already in memory when the pipeline buffered it; otherwise read within the total timeout.</summary>
+    internal static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, HttpRequestMessage message, string method, string path, AepClientOptions options, CancellationToken cancellationToken)
+    {
+        if (response.Content is BufferedContent buffered)
+        {
+            return buffered.Bytes;
+        }
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.TotalTimeout);
+        if (RequestIdOf(response) is { } requestId)
+        {
+            message.Options.Set(AepHttpOptions.ResponseRequestId, requestId);
+        }
+
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TranslateFailure(ex, message, method, path, options, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private JsonElement ParseJson(AepRequest request, HttpResponseMessage response, ReadOnlyMemory<byte> body, string? requestId)
+    {
+        if (body.IsEmpty || response.Content.Headers.ContentType?.MediaType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return default;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body.Span);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new AepInvalidResponseException(
+                $"{request} answered {(int)response.StatusCode} with a body that is not valid JSON ({ex.Message}){(requestId is null ? "." : $". x-request-id: {requestId}.")}",
+                request.Method.Method, request.BasePath + request.Path, requestId, ex);
         }
     }
 
@@ -131,7 +215,7 @@ internal sealed class AepTransport
                 yield return read(item);
             }
 
-            var next = NextPage(request, response.Json);
+            var next = NextPage(request, response.Json, _options.BaseAddress);
 
             // A server that hands back a link already followed would otherwise loop forever.
             if (next is null || visited.Contains(next.ToRelativeUri()))
@@ -169,8 +253,11 @@ internal sealed class AepTransport
     internal static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
 
-    /// <summary>The request for the page after <paramref name="body"/>, or <see langword="null"/> on the last page.</summary>
-    internal static AepRequest? NextPage(AepRequest first, JsonElement body)
+    /// <summary>
+    /// The request for the page after <paramref name="body"/>, or <see langword="null"/> on the last page. A link to another
+    /// scheme, host or port than <paramref name="baseAddress"/> is refused: following it would send the token there.
+    /// </summary>
+    internal static AepRequest? NextPage(AepRequest first, JsonElement body, Uri baseAddress)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -198,7 +285,7 @@ internal sealed class AepTransport
                 : null;
         }
 
-        var (path, query) = SplitHref(href);
+        var (path, query) = SplitHref(href, first, baseAddress);
         foreach (var (name, value) in query)
         {
             if (name == "continuationToken" && value.Length > 0)
@@ -224,13 +311,18 @@ internal sealed class AepTransport
         return follow;
     }
 
-    private static (string Path, List<KeyValuePair<string, string>> Query) SplitHref(string href)
+    private static (string Path, List<KeyValuePair<string, string>> Query) SplitHref(string href, AepRequest first, Uri baseAddress)
     {
-        var text = href;
-        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        // Resolve against the base address exactly as a request would be, so "//other-host/…" and absolute links are
+        // judged by where they really lead.
+        if (!Uri.TryCreate(baseAddress, href, out var target) || !IsSameOrigin(target, baseAddress))
         {
-            text = absolute.PathAndQuery;
+            throw new AepInvalidResponseException(
+                $"{first} answered with a next-page link to another host ({(Uri.TryCreate(baseAddress, href, out var other) ? other.GetLeftPart(UriPartial.Authority) : "an invalid URI")}); it is not followed.",
+                first.Method.Method, first.BasePath + first.Path, null);
         }
+
+        var text = href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) ? href : target.PathAndQuery;
 
         var question = text.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? text : text[..question];
@@ -266,7 +358,14 @@ internal sealed class AepTransport
 
     private HttpRequestMessage CreateMessage(AepRequest request, string token)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_options.BaseAddress, request.ToRelativeUri()));
+        var uri = new Uri(_options.BaseAddress, request.ToRelativeUri());
+        if (!IsSameOrigin(uri, _options.BaseAddress))
+        {
+            // A path like "//host/x" resolves to another host; credentials only ever go to the configured one.
+            throw new ArgumentException($"{request} does not resolve to the configured base address {_options.BaseAddress.GetLeftPart(UriPartial.Authority)}.", nameof(request));
+        }
+
+        var message = new HttpRequestMessage(request.Method, uri);
         message.Options.Set(AepHttpOptions.IsIdempotent, request.IsIdempotent);
         var headers = message.Headers;
         headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -288,7 +387,7 @@ internal sealed class AepTransport
 
         if (!hasAccept)
         {
-            headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            headers.Accept.Add(AcceptJson);
         }
 
         if (request.Body is { } body)
@@ -301,35 +400,31 @@ internal sealed class AepTransport
         return message;
     }
 
-    private AepApiException CreateException(AepRequest request, HttpStatusCode status, byte[] body, string? requestId, string token)
+    private AepApiException CreateException(AepRequest request, HttpResponseMessage response, ReadOnlySpan<byte> body, string? requestId, string token)
     {
-        var error = AepError.Parse(body);
+        var status = response.StatusCode;
+        var error = _redactor.Scrub(AepError.Parse(body), token);
         var text = $"{request} failed with {(int)status} {status}" + (error.Shape == AepErrorShape.Unknown ? "" : ": " + error);
+        if ((int)status is >= 300 and < 400)
+        {
+            text += " (redirects are not followed: they would carry the token, the gateway headers and the body to "
+                    + (response.Headers.Location?.IsAbsoluteUri == true ? response.Headers.Location.GetLeftPart(UriPartial.Authority) : "another location") + ")";
+        }
+
         text = text.TrimEnd('.') + (requestId is null ? "." : $". x-request-id: {requestId}.");
-        text = Redact(text, token);
+        text = _redactor.Scrub(text, token)!;
         var sentEtag = request.Headers.FirstOrDefault(static h => string.Equals(h.Key, "if-match", StringComparison.OrdinalIgnoreCase)).Value;
         var isEtagConflict = status == HttpStatusCode.PreconditionFailed ||
                              status == HttpStatusCode.Conflict && (error.Shape == AepErrorShape.EtagConflict || sentEtag is not null);
+        var path = request.BasePath + request.Path;
         return isEtagConflict
-            ? new AepConcurrencyException(text, status, error, requestId, sentEtag)
-            : new AepApiException(text, status, error, requestId);
+            ? new AepConcurrencyException(text, status, error, requestId, sentEtag) { Method = request.Method.Method, RequestPath = path }
+            : new AepApiException(text, status, error, requestId) { Method = request.Method.Method, RequestPath = path };
     }
 
-    // Error bodies are written by servers; should one ever echo a credential, it is cut out before it reaches a message or log.
-    private string Redact(string text, string token)
-    {
-        if (token.Length > 0)
-        {
-            text = text.Replace(token, "[redacted]", StringComparison.Ordinal);
-        }
-
-        if (_options.ClientSecret is { Length: > 0 } secret)
-        {
-            text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    internal static bool IsSameOrigin(Uri uri, Uri baseAddress) =>
+        uri.IsAbsoluteUri && string.Equals(uri.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(uri.IdnHost, baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase) && uri.Port == baseAddress.Port;
 
     private void Fail(Activity? activity, string method, string route, string reason)
     {

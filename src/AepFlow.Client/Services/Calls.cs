@@ -12,7 +12,7 @@ internal static class Calls
     public static async Task<JsonElement> GetSingleAsync(AepTransport transport, AepRequest request, string resource, string id, CancellationToken cancellationToken)
     {
         var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return JsonRead.Single(response.Json, resource, id);
+        return response.Read(r => JsonRead.Single(r.Json, resource, id));
     }
 
     /// <summary>Sends a generated list builder's request with <paramref name="query"/> applied, following every page.</summary>
@@ -42,7 +42,7 @@ internal static class Calls
     }
 
     public static CreatedResource Created(AepResponse response, string resource) =>
-        new(JsonRead.RequiredString(response.Json, "id", resource), response.Etag);
+        response.Read(r => new CreatedResource(JsonRead.RequiredString(r.Json, "id", resource), r.Etag));
 
     public static async Task<T?> FirstOrDefaultAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
         where T : class

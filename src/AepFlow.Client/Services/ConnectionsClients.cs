@@ -7,105 +7,114 @@ using AepFlow.Resources;
 namespace AepFlow.Services;
 
 /// <summary>Flow Service base connections (account credentials): <c>/connections</c>.</summary>
-public sealed class ConnectionsClient
+public class ConnectionsClient
 {
     private readonly AepTransport _transport;
 
     internal ConnectionsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected ConnectionsClient() => _transport = null!;
+
     /// <summary>Creates a base connection; the request is validated first.</summary>
-    public Task<CreatedResource> CreateAsync(CreateConnectionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(CreateConnectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/connections").WithBody(request), "connection", cancellationToken);
     }
 
     /// <summary>Reads one base connection.</summary>
-    public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+    public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveConnection(Calls.Id(id)), "connection", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists base connections, following every page.</summary>
-    public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.ListConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a base connection with <c>if-match</c> (Flow Service serves this on the trailing-slash path).</summary>
-    public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
     {
         return Calls.CreateAsync(_transport, FlowServiceOperations.PatchConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "connection", cancellationToken);
     }
 
     /// <summary>Deletes a base connection (on the trailing-slash path, as Flow Service declares it).</summary>
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         await _transport.SendAsync(FlowServiceOperations.DeleteConnection(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
     }
 }
 
 /// <summary>Flow Service source connections: <c>/sourceConnections</c>.</summary>
-public sealed class SourceConnectionsClient
+public class SourceConnectionsClient
 {
     private readonly AepTransport _transport;
 
     internal SourceConnectionsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected SourceConnectionsClient() => _transport = null!;
+
     /// <summary>Creates a source connection; the request (and its typed params) is validated first.</summary>
-    public Task<CreatedResource> CreateAsync(CreateSourceConnectionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(CreateSourceConnectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/sourceConnections").WithBody(request), "source connection", cancellationToken);
     }
 
     /// <summary>Reads one source connection.</summary>
-    public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+    public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveSourceConnection(Calls.Id(id)), "source connection", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists source connections, following every page.</summary>
-    public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.GetSourceConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a source connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
-    public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
     {
         return Calls.CreateAsync(_transport, FlowServiceOperations.PatchSourceConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "source connection", cancellationToken);
     }
 
     /// <summary>Deletes a source connection.</summary>
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         await _transport.SendAsync(FlowServiceOperations.DeleteSourceConnection(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
     }
 }
 
 /// <summary>Flow Service target connections: <c>/targetConnections</c>.</summary>
-public sealed class TargetConnectionsClient
+public class TargetConnectionsClient
 {
     private readonly AepTransport _transport;
 
     internal TargetConnectionsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected TargetConnectionsClient() => _transport = null!;
+
     /// <summary>Creates a target connection; the request is validated first.</summary>
-    public Task<CreatedResource> CreateAsync(CreateTargetConnectionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(CreateTargetConnectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/targetConnections").WithBody(request), "target connection", cancellationToken);
     }
 
     /// <summary>Reads one target connection.</summary>
-    public async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+    public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveTargetConnection(Calls.Id(id)), "target connection", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists target connections, following every page.</summary>
-    public IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.GetTargetConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a target connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
-    public Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
     {
         return Calls.CreateAsync(_transport, FlowServiceOperations.PatchTargetConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "target connection", cancellationToken);
     }
 
     /// <summary>Deletes a target connection.</summary>
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         await _transport.SendAsync(FlowServiceOperations.DeleteTargetConnection(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
     }

@@ -8,49 +8,59 @@ using AepFlow.Resources;
 namespace AepFlow.Services;
 
 /// <summary>Data Prep mapping sets: <c>/data/foundation/conversion/mappingSets</c>.</summary>
-public sealed class MappingSetsClient
+public class MappingSetsClient
 {
     private readonly AepTransport _transport;
 
     internal MappingSetsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected MappingSetsClient() => _transport = null!;
+
     /// <summary>Creates a mapping set; the answer carries the id and version a flow's <c>Mapping</c> transformation needs.</summary>
-    public async Task<MappingSet> CreateAsync(CreateMappingSetRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<MappingSet> CreateAsync(CreateMappingSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.Conversion, "/mappingSets").WithBody(request), cancellationToken).ConfigureAwait(false);
-        return MappingSet.FromJson(response.Json);
+        return response.Read(static r => MappingSet.FromJson(r.Json));
     }
 
     /// <summary>Reads one mapping set.</summary>
-    public async Task<MappingSet> GetAsync(string id, CancellationToken cancellationToken = default) =>
+    public virtual async Task<MappingSet> GetAsync(string id, CancellationToken cancellationToken = default) =>
         MappingSet.FromJson(await Calls.GetSingleAsync(_transport, DataPrepOperations.RetrieveMappingSet(Calls.Id(id)), "mapping set", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists mapping sets, following every page.</summary>
-    public IAsyncEnumerable<MappingSet> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<MappingSet> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, DataPrepOperations.ListMappingSets(), query, MappingSet.FromJson, cancellationToken);
 }
 
 /// <summary>Catalog datasets: <c>/data/foundation/catalog/dataSets</c>.</summary>
-public sealed class DataSetsClient
+public class DataSetsClient
 {
     private readonly AepTransport _transport;
 
     internal DataSetsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected DataSetsClient() => _transport = null!;
+
     /// <summary>Creates a dataset. Catalog answers <c>["@/dataSets/{id}"]</c>; the id is taken from it.</summary>
-    public async Task<CreatedResource> CreateAsync(CreateDataSetRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<CreatedResource> CreateAsync(CreateDataSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.Catalog, "/dataSets").WithBody(request), cancellationToken).ConfigureAwait(false);
-        return new CreatedResource(ParseCreatedId(response.Json), response.Etag);
+        return response.Read(static r => new CreatedResource(ParseCreatedId(r.Json), r.Etag));
     }
 
     /// <summary>Reads one dataset. Catalog answers <c>{"{id}": {…}}</c>.</summary>
-    public async Task<DataSet> GetAsync(string id, CancellationToken cancellationToken = default)
+    public virtual async Task<DataSet> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var response = await _transport.SendAsync(CatalogOperations.RetrieveDataset(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
-        var root = response.Json;
+        return response.Read(r => ReadDataSet(r.Json, id));
+    }
+
+    private static DataSet ReadDataSet(JsonElement root, string id)
+    {
         if (root.ValueKind == JsonValueKind.Object)
         {
             if (root.TryGetProperty(id, out var keyed) && keyed.ValueKind == JsonValueKind.Object)
@@ -90,7 +100,7 @@ public sealed class DataSetsClient
 }
 
 /// <summary>Schema Registry schemas in the tenant container: <c>/data/foundation/schemaregistry/tenant/schemas</c>.</summary>
-public sealed class SchemasClient
+public class SchemasClient
 {
     /// <summary>The Accept header asking for a schema with its references kept (major version 1).</summary>
     public const string SchemaAccept = "application/vnd.adobe.xed+json; version=1";
@@ -99,18 +109,21 @@ public sealed class SchemasClient
 
     internal SchemasClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected SchemasClient() => _transport = null!;
+
     /// <summary>Creates a schema; the answer carries its <c>$id</c> for datasets, target connections and mapping sets.</summary>
-    public async Task<XdmSchema> CreateAsync(CreateSchemaRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<XdmSchema> CreateAsync(CreateSchemaRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.SchemaRegistry, "/tenant/schemas").WithBody(request), cancellationToken).ConfigureAwait(false);
-        return XdmSchema.FromJson(response.Json);
+        return response.Read(static r => XdmSchema.FromJson(r.Json));
     }
 
     /// <summary>Reads a schema by its <c>$id</c> or <c>meta:altId</c> (escaped into the path).</summary>
-    public async Task<XdmSchema> GetAsync(string id, CancellationToken cancellationToken = default)
+    public virtual async Task<XdmSchema> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var response = await _transport.SendAsync(SchemaRegistryOperations.RetrieveSchema("tenant", Calls.Id(id)), cancellationToken).ConfigureAwait(false);
-        return XdmSchema.FromJson(response.Json);
+        return response.Read(static r => XdmSchema.FromJson(r.Json));
     }
 }

@@ -6,61 +6,70 @@ using AepFlow.Resources;
 namespace AepFlow.Services;
 
 /// <summary>Flow Service flowSpecs: <c>/flowSpecs</c> (read-only for customers).</summary>
-public sealed class FlowSpecsClient
+public class FlowSpecsClient
 {
     private readonly AepTransport _transport;
 
     internal FlowSpecsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected FlowSpecsClient() => _transport = null!;
+
     /// <summary>Reads one flowSpec.</summary>
-    public async Task<FlowSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
+    public virtual async Task<FlowSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
         FlowSpec.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlowSpec(Calls.Id(id)), "flowSpec", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists flowSpecs, following every page.</summary>
-    public IAsyncEnumerable<FlowSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<FlowSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.ListFlowSpecs(), query, FlowSpec.FromJson, cancellationToken);
 
     /// <summary>Looks a flowSpec up by name (<c>property=name==CRMToAEP</c>); <see langword="null"/> when there is none.</summary>
-    public async Task<FlowSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+    public virtual async Task<FlowSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
         await Calls.FirstOrDefaultAsync(ListAsync(ListQuery.Where(PropertyFilter.Equal("name", name)), cancellationToken), cancellationToken).ConfigureAwait(false);
 }
 
 /// <summary>Flow Service connectionSpecs: <c>/connectionSpecs</c> (read-only for customers).</summary>
-public sealed class ConnectionSpecsClient
+public class ConnectionSpecsClient
 {
     private readonly AepTransport _transport;
 
     internal ConnectionSpecsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected ConnectionSpecsClient() => _transport = null!;
+
     /// <summary>Reads one connectionSpec.</summary>
-    public async Task<ConnectionSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
+    public virtual async Task<ConnectionSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
         ConnectionSpec.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveConnectionSpec(Calls.Id(id)), "connectionSpec", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists connectionSpecs, following every page.</summary>
-    public IAsyncEnumerable<ConnectionSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<ConnectionSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.ListConnectionSpecs(), query, ConnectionSpec.FromJson, cancellationToken);
 
     /// <summary>Looks a connectionSpec up by name (e.g. <c>salesforce</c>); <see langword="null"/> when there is none.</summary>
-    public async Task<ConnectionSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+    public virtual async Task<ConnectionSpec?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
         await Calls.FirstOrDefaultAsync(ListAsync(ListQuery.Where(PropertyFilter.Equal("name", name)), cancellationToken), cancellationToken).ConfigureAwait(false);
 }
 
 /// <summary>Flow Service dataflow runs: <c>/runs</c>.</summary>
-public sealed class RunsClient
+public class RunsClient
 {
     private readonly AepTransport _transport;
 
     internal RunsClient(AepTransport transport) => _transport = transport;
 
+    /// <summary>For mocking: a derived test double overrides the methods it needs.</summary>
+    protected RunsClient() => _transport = null!;
+
     /// <summary>Reads one run.</summary>
-    public async Task<FlowRun> GetAsync(string id, CancellationToken cancellationToken = default) =>
+    public virtual async Task<FlowRun> GetAsync(string id, CancellationToken cancellationToken = default) =>
         FlowRun.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlowRun(Calls.Id(id)), "run", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Lists runs, following every page.</summary>
-    public IAsyncEnumerable<FlowRun> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<FlowRun> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.ListFlowRuns(), query, FlowRun.FromJson, cancellationToken);
 
     /// <summary>Lists the runs of one dataflow (<c>property=flowId==…</c>), newest first.</summary>
-    public IAsyncEnumerable<FlowRun> ListForFlowAsync(string flowId, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<FlowRun> ListForFlowAsync(string flowId, CancellationToken cancellationToken = default) =>
         ListAsync(ListQuery.Where(PropertyFilter.Equal("flowId", flowId)).OrderedBy(OrderBy.Descending("createdAt")), cancellationToken);
 }

@@ -1,0 +1,77 @@
+using System.Net;
+
+namespace AepFlow.Http;
+
+/// <summary>
+/// Reads the whole response body inside the resilience pipeline (below the attempt timeout), so a body that stalls is cut by
+/// the attempt and total timeouts and a body that is cut off is a failure the retry strategy sees (idempotent calls retry it).
+/// The <c>x-request-id</c> of the headers is kept in the request's options, so the error can name it even though the
+/// response never completed.
+/// </summary>
+internal sealed class BodyBufferingHandler : DelegatingHandler
+{
+    /// <summary>Creates the handler; <see cref="DelegatingHandler.InnerHandler"/> is set by the pipeline.</summary>
+    public BodyBufferingHandler()
+    {
+    }
+
+    internal BodyBufferingHandler(HttpMessageHandler inner)
+        : base(inner)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Content is null or BufferedContent)
+        {
+            return response;
+        }
+
+        if (AepTransport.RequestIdOf(response) is { } requestId)
+        {
+            request.Options.Set(AepHttpOptions.ResponseRequestId, requestId);
+        }
+
+        try
+        {
+            // ReadAsByteArrayAsync reports a connection closed or reset mid-body as HttpRequestException, which the retry
+            // strategy treats as transient for idempotent calls; cancellation here is the attempt timeout firing.
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var buffered = new BufferedContent(bytes);
+            foreach (var header in response.Content.Headers)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            response.Content.Dispose();
+            response.Content = buffered;
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>A response body already read into memory; the client reads it without another copy.</summary>
+internal sealed class BufferedContent(byte[] bytes) : HttpContent
+{
+    public ReadOnlyMemory<byte> Bytes => bytes;
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        stream.WriteAsync(bytes, cancellationToken).AsTask();
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new MemoryStream(bytes, writable: false));
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = bytes.Length;
+        return true;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Net;
+using AepFlow.Client.Tests.Infrastructure;
+using AepFlow.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AepFlow.Client.Tests;
+
+/// <summary>Timeouts, cut bodies, redirects and foreign paging links against a real loopback socket server.</summary>
+public sealed class TransportFaultTests
+{
+    private const string FlowJson = """{"items":[{"id":"f1","name":"a flow with a body long enough to be cut in half"}]}""";
+    private const string Token = "fixed-token-abc-123456";
+
+    // Short timeouts only where a test waits for them; the others get room for a loaded machine's first (JIT) call.
+    internal static AepClientOptions Options(Uri baseAddress, bool ims = false, bool shortTimeouts = false) => new()
+    {
+        BaseAddress = baseAddress,
+        ClientId = "client-id-1",
+        ClientSecret = ims ? TestClient.Secret : null,
+        AccessToken = ims ? null : Token,
+        OrgId = "ORG1@AdobeOrg",
+        TokenEndpoint = new Uri(baseAddress, "/ims/token/v3"),
+        RetryBaseDelay = TimeSpan.FromMilliseconds(20),
+        AttemptTimeout = shortTimeouts ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10),
+        TotalTimeout = shortTimeouts ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(30),
+        MaxRetries = 3,
+    };
+
+    [Fact]
+    public async Task A_get_whose_body_stalls_ends_within_the_total_timeout_after_retrying()
+    {
+        await using var server = new FaultServer((_, _, c) => c.HeadersThenStallAsync(FlowJson));
+        using var client = new AepClient(Options(server.BaseAddress, shortTimeouts: true));
+
+        var stopwatch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.GetAsync("f1"));
+
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
+        Assert.True(server.Requests.Count >= 2, $"{server.Requests.Count} attempts: a stalled GET body is retryable");
+        Assert.Equal("GET", ex.Method);
+        Assert.Equal("/data/foundation/flowservice/flows/f1", ex.RequestPath);
+        Assert.Equal(FaultConnection.RequestId, ex.RequestId);
+        Assert.Contains(FaultConnection.RequestId, ex.Message);
+    }
+
+    [Fact]
+    public async Task A_post_whose_body_stalls_is_not_repeated_and_times_out_with_the_request_id()
+    {
+        await using var server = new FaultServer((_, _, c) => c.HeadersThenStallAsync("""{"id":"flow-1","etag":"\"1\""}"""));
+        using var client = new AepClient(Options(server.BaseAddress, shortTimeouts: true));
+
+        var stopwatch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.CreateAsync(new FakeFlowRequest()));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"ended after {stopwatch.Elapsed}");
+        Assert.Single(server.Requests);
+        Assert.Equal("POST", ex.Method);
+        Assert.Equal(FaultConnection.RequestId, ex.RequestId);
+    }
+
+    [Fact]
+    public async Task A_token_request_whose_body_stalls_ends_within_the_total_timeout()
+    {
+        await using var server = new FaultServer((r, _, c) => r.Path.EndsWith("/token/v3", StringComparison.Ordinal)
+            ? c.HeadersThenStallAsync("""{"access_token":"never-arrives","expires_in":86400}""")
+            : c.RespondAsync(200, FlowJson));
+        using var client = new AepClient(Options(server.BaseAddress, ims: true, shortTimeouts: true));
+
+        var stopwatch = Stopwatch.StartNew();
+        var calls = Enumerable.Range(0, 4).Select(_ => Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.GetAsync("f1"))).ToArray();
+        var errors = await Task.WhenAll(calls);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"callers waited {stopwatch.Elapsed}: they share one bounded token request");
+        Assert.Empty(server.RequestsTo("/flows/f1"));
+        Assert.All(errors, e => Assert.Equal("/ims/token/v3", e.RequestPath));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_get_whose_body_is_cut_after_the_headers_is_retried(bool reset)
+    {
+        await using var server = new FaultServer((_, n, c) => n == 1 ? c.HeadersThenCutAsync(FlowJson, reset) : c.RespondAsync(200, FlowJson));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var flow = await client.Flows.GetAsync("f1");
+
+        Assert.Equal("f1", flow.Id);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_post_whose_body_is_cut_is_not_repeated_and_names_the_call()
+    {
+        await using var server = new FaultServer((_, _, c) => c.HeadersThenCutAsync("""{"id":"flow-1","etag":"\"1\""}""", reset: false));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var ex = await Assert.ThrowsAsync<AepTransportException>(() => client.Flows.CreateAsync(new FakeFlowRequest()));
+
+        Assert.Single(server.Requests);
+        Assert.Equal("POST", ex.Method);
+        Assert.Equal("/data/foundation/flowservice/flows", ex.RequestPath);
+        Assert.Equal(FaultConnection.RequestId, ex.RequestId);
+    }
+
+    [Fact]
+    public async Task A_get_whose_body_is_cut_every_time_reports_the_request_id()
+    {
+        await using var server = new FaultServer((_, _, c) => c.HeadersThenCutAsync(FlowJson, reset: true));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var ex = await Assert.ThrowsAsync<AepTransportException>(() => client.Flows.GetAsync("f1"));
+
+        Assert.Equal(4, server.Requests.Count);
+        Assert.Equal(FaultConnection.RequestId, ex.RequestId);
+        Assert.Equal("GET", ex.Method);
+    }
+
+    [Fact]
+    public async Task A_success_with_truncated_json_throws_with_the_request_id()
+    {
+        await using var server = new FaultServer((_, _, c) => c.RespondAsync(200, """{"items":[{"id":"f1","na"""));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var ex = await Assert.ThrowsAsync<AepInvalidResponseException>(() => client.Flows.GetAsync("f1"));
+
+        Assert.Equal(FaultConnection.RequestId, ex.RequestId);
+        Assert.Equal("GET", ex.Method);
+        Assert.Equal("/data/foundation/flowservice/flows/f1", ex.RequestPath);
+    }
+
+    [Fact]
+    public async Task A_success_without_the_member_the_call_needs_throws_with_the_request_id()
+    {
+        await using var server = new FaultServer((_, _, c) => c.RespondAsync(201, """{"etag":"\"1\""}"""));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var ex = await Assert.ThrowsAsync<AepInvalidResponseException>(() => client.Flows.CreateAsync(new FakeFlowRequest()));
+
+        Assert.Equal(FaultConnection.RequestId, ex.RequestId);
+        Assert.Equal("POST", ex.Method);
+    }
+
+    [Theory]
+    [InlineData(307, "GET")]
+    [InlineData(308, "POST")]
+    [InlineData(302, "GET")]
+    public async Task Api_redirects_are_not_followed_and_carry_nothing_elsewhere(int status, string method)
+    {
+        await using var elsewhere = new FaultServer((_, _, c) => c.RespondAsync(200, FlowJson));
+        await using var server = new FaultServer((_, _, c) => c.RespondAsync(status, "", ("Location", new Uri(elsewhere.BaseAddress, "/steal").ToString())));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var ex = method == "GET"
+            ? await Assert.ThrowsAsync<AepApiException>(() => client.Flows.GetAsync("f1"))
+            : await Assert.ThrowsAsync<AepApiException>(() => client.Flows.CreateAsync(new FakeFlowRequest()));
+
+        Assert.Equal(status, (int)ex.StatusCode);
+        Assert.Contains("redirects are not followed", ex.Message);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task An_ims_redirect_is_not_followed_so_the_secret_goes_nowhere_else()
+    {
+        await using var elsewhere = new FaultServer((_, _, c) => c.RespondAsync(200, """{"access_token":"stolen","expires_in":86400}"""));
+        await using var server = new FaultServer((r, _, c) => r.Path.EndsWith("/token/v3", StringComparison.Ordinal)
+            ? c.RespondAsync(307, "", ("Location", new Uri(elsewhere.BaseAddress, "/ims/token/v3").ToString()))
+            : c.RespondAsync(200, FlowJson));
+        using var client = new AepClient(Options(server.BaseAddress, ims: true));
+
+        var ex = await Assert.ThrowsAsync<AepApiException>(() => client.Flows.GetAsync("f1"));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, ex.StatusCode);
+        Assert.Empty(elsewhere.Requests);
+        Assert.Empty(server.RequestsTo("/flows/f1"));
+        Assert.DoesNotContain(TestClient.Secret, ex.ToString());
+    }
+
+    [Theory]
+    [InlineData("{0}/steal?continuationToken=x")]
+    [InlineData("{0}/steal")]
+    [InlineData("//127.0.0.1:{1}/steal")]
+    public async Task ListAsync_refuses_a_next_link_to_another_host(string format)
+    {
+        await using var elsewhere = new FaultServer((_, _, c) => c.RespondAsync(200, """{"items":[{"id":"stolen"}]}"""));
+        var link = string.Format(format, elsewhere.BaseAddress.ToString().TrimEnd('/'), elsewhere.BaseAddress.Port);
+        await using var server = new FaultServer((_, _, c) => c.RespondAsync(200, """{"items":[{"id":"f1"}],"_links":{"next":{"href":" """.TrimEnd() + link + "\"}}}"));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var seen = new List<string>();
+        var ex = await Assert.ThrowsAsync<AepInvalidResponseException>(async () =>
+        {
+            await foreach (var item in client.ListAsync(new AepRequest(HttpMethod.Get, "", "/list")))
+            {
+                seen.Add(item.GetProperty("id").GetString()!);
+            }
+        });
+
+        Assert.Equal(["f1"], seen);
+        Assert.Empty(elsewhere.Requests);
+        Assert.Contains("another host", ex.Message);
+    }
+
+    [Fact]
+    public async Task ListAsync_follows_a_next_link_on_the_configured_host()
+    {
+        await using var server = new FaultServer((r, _, c) => c.RespondAsync(200, r.Target.Contains("page=2")
+            ? """{"items":[{"id":"f2"}]}"""
+            : """{"items":[{"id":"f1"}],"_links":{"next":{"href":"/list?page=2"}}}"""));
+        using var client = new AepClient(Options(server.BaseAddress));
+
+        var ids = new List<string>();
+        await foreach (var item in client.ListAsync(new AepRequest(HttpMethod.Get, "", "/list")))
+        {
+            ids.Add(item.GetProperty("id").GetString()!);
+        }
+
+        Assert.Equal(["f1", "f2"], ids);
+    }
+}
