@@ -1,3 +1,4 @@
+using AepFlow.Generator.Json;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -5,6 +6,7 @@ using System.Text;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Emit;
 using AepFlow.Generator.Model;
+using AepFlow.Generator.Specs;
 using AepFlow.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,8 +25,6 @@ namespace AepFlow.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class AepFlowGenerator : IIncrementalGenerator
 {
-    private const string FlowSpecSuffix = ".flowspec.json";
-    private const string ConnectionSpecSuffix = ".connectionspec.json";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -97,17 +97,9 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
     }
 
-    internal static SpecKind? KindOf(string path)
-    {
-        if (path.EndsWith(FlowSpecSuffix, StringComparison.OrdinalIgnoreCase))
-        {
-            return SpecKind.FlowSpec;
-        }
+    internal static SpecKind? KindOf(string path) => SpecRules.KindOfFile(path);
 
-        return path.EndsWith(ConnectionSpecSuffix, StringComparison.OrdinalIgnoreCase) ? SpecKind.ConnectionSpec : null;
-    }
-
-    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
+    internal static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
     {
         var generateClient = options.TryGetValue("build_property.AepFlowGenerateClient", out var client) && IsTrue(client);
         var includeBundled = !options.TryGetValue("build_property.AepFlowIncludeBundledSpecs", out var bundled) || string.IsNullOrWhiteSpace(bundled) || IsTrue(bundled);

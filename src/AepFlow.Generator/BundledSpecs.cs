@@ -1,7 +1,9 @@
+using AepFlow.Generator.Json;
 using System;
 using System.Collections.Generic;
 using System.IO;
 using AepFlow.Generator.Model;
+using AepFlow.Generator.Specs;
 using AepFlow.Generator.Parsing;
 using Microsoft.CodeAnalysis.Text;
 
@@ -16,9 +18,18 @@ internal static class BundledSpecs
     private const string FlowPrefix = "AepFlow.Specs.flowspecs.";
     private const string ConnectionPrefix = "AepFlow.Specs.connectionspecs.";
 
+    private static readonly Lazy<IReadOnlyList<SpecSource>> AllSources = new(LoadSources);
     private static readonly Lazy<IReadOnlyList<ParsedSpecFile>> All = new(Load);
+    private static readonly Lazy<SpecSet> AllSet = new(() => SpecSet.Build(Sources, new SpecSource[0]));
 
+    /// <summary>The embedded spec files' texts, in resource-name order.</summary>
+    public static IReadOnlyList<SpecSource> Sources => AllSources.Value;
+
+    /// <summary>The embedded specs as models (the generator's view).</summary>
     public static IReadOnlyList<ParsedSpecFile> Files => All.Value;
+
+    /// <summary>The embedded specs as JSON (the compile-time checks' view of their schemas).</summary>
+    public static SpecSet Set => AllSet.Value;
 
     public static BundledSpecSet Select(GeneratorOptions options)
     {
@@ -67,7 +78,8 @@ internal static class BundledSpecs
         return new BundledSpecSet(EquatableArray.From(flowSpecs), EquatableArray.From(connectionSpecs), EquatableArray.From(diagnostics));
     }
 
-    private static bool IsSelected(GeneratorOptions options, string id, string name)
+    /// <summary><c>AepFlowSpecs</c>: a bundled spec is generated when the list is empty or names its id, name or class name.</summary>
+    internal static bool IsSelected(GeneratorOptions options, string id, string name)
     {
         if (options.SelectedSpecs.IsEmpty)
         {
@@ -89,6 +101,17 @@ internal static class BundledSpecs
     private static IReadOnlyList<ParsedSpecFile> Load()
     {
         var result = new List<ParsedSpecFile>();
+        foreach (var source in Sources)
+        {
+            result.Add(SpecFileReader.Read(source.Path, SourceText.From(source.Text), source.Kind, isBundled: true));
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<SpecSource> LoadSources()
+    {
+        var result = new List<SpecSource>();
         var assembly = typeof(BundledSpecs).Assembly;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
@@ -115,8 +138,7 @@ internal static class BundledSpecs
             }
 
             using var reader = new StreamReader(stream);
-            var text = SourceText.From(reader.ReadToEnd());
-            result.Add(SpecFileReader.Read(name, text, kind, isBundled: true));
+            result.Add(new SpecSource(name, reader.ReadToEnd(), kind, isBundled: true));
         }
 
         return result;

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Model;
+using AepFlow.Generator.Specs;
 
 namespace AepFlow.Generator;
 
@@ -11,51 +13,10 @@ internal static class SpecResolver
 {
     public static ResolvedSpecs Resolve(ImmutableArray<ParsedSpecFile> userFiles, BundledSpecSet bundled)
     {
-        var flowSpecs = new List<FlowSpecModel>();
-        var connectionSpecs = new List<ConnectionSpecModel>();
-        var userFlowIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var userConnectionIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var userFlows = new List<FlowSpecModel>();
-        var userConnections = new List<ConnectionSpecModel>();
-
-        // The first declaration of an id wins; files are taken in path order so the winner does not depend on item order.
-        foreach (var file in SortedByPath(userFiles))
-        {
-            foreach (var spec in file.FlowSpecs)
-            {
-                if (userFlowIds.Add(spec.Id))
-                {
-                    userFlows.Add(spec);
-                }
-            }
-
-            foreach (var spec in file.ConnectionSpecs)
-            {
-                if (userConnectionIds.Add(spec.Id))
-                {
-                    userConnections.Add(spec);
-                }
-            }
-        }
-
-        foreach (var spec in bundled.FlowSpecs)
-        {
-            if (!userFlowIds.Contains(spec.Id))
-            {
-                flowSpecs.Add(spec);
-            }
-        }
-
-        foreach (var spec in bundled.ConnectionSpecs)
-        {
-            if (!userConnectionIds.Contains(spec.Id))
-            {
-                connectionSpecs.Add(spec);
-            }
-        }
-
-        flowSpecs.AddRange(userFlows);
-        connectionSpecs.AddRange(userConnections);
+        // One precedence rule for every reader of specs (SpecRules.Resolve); duplicates are reported by DuplicateIds.
+        var files = SpecRules.InPathOrder(userFiles, f => f.Path);
+        var flowSpecs = SpecRules.Resolve(bundled.FlowSpecs, files.SelectMany(f => f.FlowSpecs), s => s.Id);
+        var connectionSpecs = SpecRules.Resolve(bundled.ConnectionSpecs, files.SelectMany(f => f.ConnectionSpecs), s => s.Id);
 
         var flowNames = new HashSet<string>(StringComparer.Ordinal) { "FlowSpecCatalog", "FlowSpecEntry", "AepFlowJsonContext" };
         for (var i = 0; i < flowSpecs.Count; i++)
@@ -85,7 +46,7 @@ internal static class SpecResolver
     {
         var result = new List<DiagnosticInfo>();
         var first = new Dictionary<(SpecKind, string), string>();
-        foreach (var file in SortedByPath(userFiles))
+        foreach (var file in SpecRules.InPathOrder(userFiles, f => f.Path))
         {
             foreach (var identity in file.Identities)
             {
@@ -107,23 +68,6 @@ internal static class SpecResolver
         }
 
         return result;
-    }
-
-    private static List<ParsedSpecFile> SortedByPath(ImmutableArray<ParsedSpecFile> files)
-    {
-        var sorted = new List<ParsedSpecFile>(files);
-        sorted.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-
-        // The same file listed twice as an AdditionalFile counts once.
-        for (var i = sorted.Count - 1; i > 0; i--)
-        {
-            if (sorted[i].Path == sorted[i - 1].Path)
-            {
-                sorted.RemoveAt(i);
-            }
-        }
-
-        return sorted;
     }
 
     private static string UniqueClassName(string name, string id, HashSet<string> used)

@@ -180,4 +180,35 @@ public class FlowFileTests
         // The streaming flowSpec declares only mappingId; an undeclared mappingVersion is not forbidden by it.
         Assert.Empty(result.Diagnostics);
     }
+
+    [Fact]
+    public void Duplicate_key_is_AEPF006_at_the_second_key_and_the_last_value_is_checked()
+    {
+        // The first "interval" (15) would pass; the last one (10) counts, exactly as the generator reads spec files.
+        const string flow = """
+            {
+              "name": "n",
+              "flowSpec": { "id": "9753525b-82c7-4dce-8a9b-5ccfce2b9876", "version": "1.0" },
+              "sourceConnectionIds": ["a"],
+              "targetConnectionIds": ["b"],
+              "scheduleParams": { "startTime": 1, "frequency": "minute", "interval": 15, "interval": 10 }
+            }
+            """;
+
+        var result = RunFlowFile("x.flow.json", flow);
+
+        Expect.Exactly(result.Diagnostics, ("AEPF006", 6, 78, 6, 88), ("AEPF020", 6, 90, 6, 92));
+        Assert.Equal("The key \"interval\" appears twice in this object; the last value is used. Remove one of the two.", result.Diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void Lone_surrogate_escape_in_a_flow_file_is_AEPF024_at_the_escape()
+    {
+        const string flow = """{"name": "n\udc00"}""";
+
+        var result = RunFlowFile("x.flow.json", flow);
+
+        Expect.Exactly(result.Diagnostics, ("AEPF024", 1, 12, 1, 12));
+        Assert.StartsWith("This flow file is not valid JSON: \\udc00 is a lone UTF-16 surrogate", result.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using AepFlow.Generator.Declarative;
 using AepFlow.Generator.Diagnostics;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 using AepFlow.Generator.Declarative.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -128,7 +128,7 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            members.Add(new JsonMember(jsonName, default, node));
+            members.Add(new JsonMember(jsonName, 0, 0, node));
             if (propertySchema != null)
             {
                 perMember.Add((jsonName, propertySchema.Value, node));

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using AepFlow.Generator.Declarative;
 using AepFlow.Generator.Diagnostics;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -18,7 +18,8 @@ public sealed class DeclarativeFileAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MappingSetId, DiagnosticDescriptors.Transformation, DiagnosticDescriptors.FlowFileValue, DiagnosticDescriptors.UnknownFlowSpec,
-        DiagnosticDescriptors.UnknownXdmPath, DiagnosticDescriptors.XdmSchemaNotFound, DiagnosticDescriptors.InvalidJsonFile);
+        DiagnosticDescriptors.UnknownXdmPath, DiagnosticDescriptors.XdmSchemaNotFound, DiagnosticDescriptors.InvalidJsonFile,
+        DiagnosticDescriptors.DuplicateJsonKey);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -33,7 +34,7 @@ public sealed class DeclarativeFileAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var catalog = new System.Lazy<Declarative.Specs.SpecCatalog>(() => DeclarativeFiles.LoadCatalog(files, start.CancellationToken));
+            var catalog = new System.Lazy<Declarative.Specs.SpecCatalog>(() => DeclarativeFiles.LoadCatalog(files, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.CancellationToken));
             var schemas = new System.Lazy<System.Collections.Generic.IReadOnlyList<Declarative.Xdm.XdmSchema>>(
                 () => DeclarativeFiles.LoadXdmSchemas(files, start.CancellationToken));
             start.RegisterAdditionalFileAction(file =>
@@ -68,10 +69,7 @@ public sealed class DeclarativeFileAnalyzer : DiagnosticAnalyzer
     private static System.Collections.Generic.List<Finding> CheckXdm(string content)
     {
         var findings = new System.Collections.Generic.List<Finding>();
-        if (PositionedJsonParser.Parse(content, out var syntax) == null)
-        {
-            findings.Add(new Finding(DiagnosticDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This XDM schema file", syntax.Message));
-        }
+        DeclarativeFiles.Read(content, "This XDM schema file", findings);
 
         return findings;
     }

@@ -42,7 +42,7 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
             }
 
             var files = start.Options.AdditionalFiles;
-            var catalog = new System.Lazy<SpecCatalog>(() => DeclarativeFiles.LoadCatalog(files, start.CancellationToken));
+            var catalog = new System.Lazy<SpecCatalog>(() => DeclarativeFiles.LoadCatalog(files, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.CancellationToken));
             start.RegisterOperationAction(c => Analyze(c, flowRequest, catalog.Value), OperationKind.ObjectCreation);
         });
     }

@@ -4,10 +4,12 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 using AepFlow.Generator.Declarative.Specs;
 using AepFlow.Generator.Declarative.Xdm;
+using AepFlow.Generator.Specs;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AepFlow.Generator.Declarative;
 
@@ -17,8 +19,6 @@ internal static class DeclarativeFiles
     public const string FlowSuffix = ".flow.json";
     public const string MappingSuffix = ".mapping.json";
     public const string XdmSuffix = ".xdm.json";
-    public const string FlowSpecSuffix = ".flowspec.json";
-    public const string ConnectionSpecSuffix = ".connectionspec.json";
 
     public static bool Is(string path, string suffix) => path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
 
@@ -29,15 +29,13 @@ internal static class DeclarativeFiles
         return name.Length > suffix.Length ? name.Substring(0, name.Length - suffix.Length) : name;
     }
 
-    /// <summary>The bundled specs overlaid with the user's spec AdditionalFiles.</summary>
-    public static SpecCatalog LoadCatalog(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+    /// <summary>The specs of this compilation (its build options and spec AdditionalFiles), as the generator generates them.</summary>
+    public static SpecCatalog LoadCatalog(ImmutableArray<AdditionalText> files, AnalyzerConfigOptions globalOptions, CancellationToken cancellationToken)
     {
-        var flowSpecs = new List<KeyValuePair<string, string>>();
-        var connectionSpecs = new List<KeyValuePair<string, string>>();
+        var specFiles = new List<KeyValuePair<string, string>>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            bool flow = Is(file.Path, FlowSpecSuffix);
-            if (!flow && !Is(file.Path, ConnectionSpecSuffix))
+            if (SpecRules.KindOfFile(file.Path) is null)
             {
                 continue;
             }
@@ -45,11 +43,32 @@ internal static class DeclarativeFiles
             var text = file.GetText(cancellationToken)?.ToString();
             if (text != null)
             {
-                (flow ? flowSpecs : connectionSpecs).Add(new KeyValuePair<string, string>(file.Path, text));
+                specFiles.Add(new KeyValuePair<string, string>(file.Path, text));
             }
         }
 
-        return flowSpecs.Count == 0 && connectionSpecs.Count == 0 ? SpecCatalog.Bundled : SpecCatalog.Bundled.With(flowSpecs, connectionSpecs);
+        return SpecCatalog.Build(AepFlowGenerator.ReadOptions(globalOptions), specFiles);
+    }
+
+    /// <summary>
+    /// Reads a declarative file with the one JSON reader: a syntax error becomes AEPF024 (<paramref name="what"/> names the
+    /// file, "This flow file") and each duplicate key AEPF006. Null when the text is not JSON.
+    /// </summary>
+    public static JsonNode? Read(string text, string what, List<Finding> findings)
+    {
+        var parsed = JsonTreeReader.Parse(text);
+        if (parsed.Error is { } error)
+        {
+            findings.Add(new Finding(Diagnostics.DiagnosticDescriptors.InvalidJsonFile, new Microsoft.CodeAnalysis.Text.TextSpan(error.Position, 0), what, error.Message));
+            return null;
+        }
+
+        foreach (var duplicate in parsed.DuplicateKeys)
+        {
+            findings.Add(new Finding(Diagnostics.DiagnosticDescriptors.DuplicateJsonKey, duplicate.NameSpan, duplicate.Name));
+        }
+
+        return parsed.Root;
     }
 
     /// <summary>Every readable <c>*.xdm.json</c> AdditionalFile (unreadable ones are reported where they are analyzed).</summary>
@@ -59,7 +78,7 @@ internal static class DeclarativeFiles
         foreach (var file in files.Where(f => Is(f.Path, XdmSuffix)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var text = file.GetText(cancellationToken)?.ToString();
-            if (text != null && PositionedJsonParser.Parse(text, out _) is { Kind: JsonNodeKind.Object } root)
+            if (text != null && JsonTreeReader.Parse(text).Root is { Kind: JsonNodeKind.Object } root)
             {
                 schemas.Add(XdmSchema.FromJson(root));
             }

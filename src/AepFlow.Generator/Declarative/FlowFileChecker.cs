@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using AepFlow.Generator.Diagnostics;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 using AepFlow.Generator.Declarative.Schema;
 using AepFlow.Generator.Declarative.Specs;
 using Microsoft.CodeAnalysis.Text;
@@ -49,10 +49,9 @@ internal static class FlowFileChecker
     {
         var findings = new List<Finding>();
         flowSpec = null;
-        root = PositionedJsonParser.Parse(text, out var syntax);
+        root = DeclarativeFiles.Read(text, "This flow file", findings);
         if (root == null)
         {
-            findings.Add(new Finding(DiagnosticDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This flow file", syntax.Message));
             return findings;
         }
 

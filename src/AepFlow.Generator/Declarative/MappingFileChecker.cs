@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AepFlow.Generator.Diagnostics;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 using AepFlow.Generator.Declarative.Schema;
 using AepFlow.Generator.Declarative.Xdm;
 using Microsoft.CodeAnalysis.Text;
@@ -23,10 +23,9 @@ internal static class MappingFileChecker
     public static List<Finding> Check(string text, IReadOnlyList<XdmSchema> schemas)
     {
         var findings = new List<Finding>();
-        var root = PositionedJsonParser.Parse(text, out var syntax);
+        var root = DeclarativeFiles.Read(text, "This mapping file", findings);
         if (root == null)
         {
-            findings.Add(new Finding(DiagnosticDescriptors.InvalidJsonFile, new TextSpan(syntax!.Position, 0), "This mapping file", syntax.Message));
             return findings;
         }
 

@@ -69,6 +69,16 @@ internal static class DiagnosticDescriptors
         description: "When two user spec files declare the same id, the first (by file path, then position) wins.",
         helpLinkUri: HelpBase + "aepf004");
 
+    public static readonly DiagnosticDescriptor DuplicateJsonKey = new(
+        id: "AEPF006",
+        title: "JSON object has the same key twice",
+        messageFormat: "The key \"{0}\" appears twice in this object; the last value is used. Remove one of the two.",
+        category: SpecsCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "JSON allows duplicate keys but readers disagree on which one counts; AepFlow's one JSON reader keeps the last and reports the duplicate, in spec files and in *.flow.json, *.mapping.json and *.xdm.json files.",
+        helpLinkUri: HelpBase + "aepf006");
+
     // An error (issue 8): a spec the generator fails on generates nothing, so a warning would let a build "succeed" without it.
     public static readonly DiagnosticDescriptor InternalError = new(
         id: "AEPF005",

@@ -1,11 +1,6 @@
-namespace AepFlow.Generator.Model;
+using AepFlow.Generator.Specs;
 
-/// <summary>Which kind of spec a file holds (decided by its name or resource folder).</summary>
-internal enum SpecKind
-{
-    FlowSpec,
-    ConnectionSpec,
-}
+namespace AepFlow.Generator.Model;
 
 /// <summary>A spec's id and where it is declared, for the duplicate-id check (AEPF004).</summary>
 internal sealed record SpecIdentity(SpecKind Kind, string Id, LocationInfo Location);

@@ -1,3 +1,4 @@
+using AepFlow.Generator.Json;
 using System.Globalization;
 using System.Text;
 
@@ -59,7 +60,7 @@ internal static class CompactJson
             case JsonNodeKind.Object:
                 builder.Append('{');
                 var first = true;
-                foreach (var member in node.DistinctMembers())
+                foreach (var member in node.Members)
                 {
                     if (!first)
                     {

@@ -1,3 +1,4 @@
+using AepFlow.Generator.Json;
 using System.Collections.Generic;
 using System.Globalization;
 using AepFlow.Generator.Model;
@@ -31,7 +32,7 @@ internal static class SchemaReader
 
         foreach (var keyword in UnenforcedKeywords)
         {
-            var value = node.Get(keyword);
+            var value = node[keyword];
             if (value is not null)
             {
                 context.ReportUnsupported(value, "The keyword '" + keyword + "'", pointer + "/" + Escape(keyword), keyword == "$ref"
@@ -40,19 +41,19 @@ internal static class SchemaReader
             }
         }
 
-        var minimum = Number(node.Get("minimum"));
-        var maximum = Number(node.Get("maximum"));
-        double? exclusiveMinimum = Number(node.Get("exclusiveMinimum"));
-        double? exclusiveMaximum = Number(node.Get("exclusiveMaximum"));
+        var minimum = Number(node["minimum"]);
+        var maximum = Number(node["maximum"]);
+        double? exclusiveMinimum = Number(node["exclusiveMinimum"]);
+        double? exclusiveMaximum = Number(node["exclusiveMaximum"]);
 
         // Draft 4 spelled the exclusive bounds as booleans next to minimum/maximum.
-        if (node.Get("exclusiveMinimum") is { Kind: JsonNodeKind.True } && minimum is not null)
+        if (node["exclusiveMinimum"] is { Kind: JsonNodeKind.True } && minimum is not null)
         {
             exclusiveMinimum = minimum;
             minimum = null;
         }
 
-        if (node.Get("exclusiveMaximum") is { Kind: JsonNodeKind.True } && maximum is not null)
+        if (node["exclusiveMaximum"] is { Kind: JsonNodeKind.True } && maximum is not null)
         {
             exclusiveMaximum = maximum;
             maximum = null;
@@ -60,24 +61,24 @@ internal static class SchemaReader
 
         return new SchemaModel
         {
-            Types = ReadTypes(node.Get("type")),
-            Required = Strings(node.Get("required")),
+            Types = ReadTypes(node["type"]),
+            Required = Strings(node["required"]),
             Properties = Properties(node, context, pointer),
-            Enum = Literals(node.Get("enum")),
-            Const = node.Get("const") is { } constant ? CompactJson.Write(constant) : null,
+            Enum = Literals(node["enum"]),
+            Const = node["const"] is { } constant ? CompactJson.Write(constant) : null,
             Minimum = minimum,
             Maximum = maximum,
             ExclusiveMinimum = exclusiveMinimum,
             ExclusiveMaximum = exclusiveMaximum,
-            MultipleOf = node.Get("multipleOf") is { Kind: JsonNodeKind.Number } multiple && Number(multiple) > 0 ? multiple.Text : null,
-            MinLength = Integer(node.Get("minLength")),
-            MaxLength = Integer(node.Get("maxLength")),
-            MinItems = Integer(node.Get("minItems")),
-            MaxItems = Integer(node.Get("maxItems")),
-            UniqueItems = node.Get("uniqueItems") is { Kind: JsonNodeKind.True },
-            Pattern = Pattern(node.Get("pattern"), context, pointer),
+            MultipleOf = node["multipleOf"] is { Kind: JsonNodeKind.Number } multiple && Number(multiple) > 0 ? multiple.Text : null,
+            MinLength = Integer(node["minLength"]),
+            MaxLength = Integer(node["maxLength"]),
+            MinItems = Integer(node["minItems"]),
+            MaxItems = Integer(node["maxItems"]),
+            UniqueItems = node["uniqueItems"] is { Kind: JsonNodeKind.True },
+            Pattern = Pattern(node["pattern"], context, pointer),
             Format = node.GetString("format"),
-            Items = node.Get("items") is { Kind: JsonNodeKind.Object or JsonNodeKind.True or JsonNodeKind.False } items ? Read(items, context, pointer + "/items") : null,
+            Items = node["items"] is { Kind: JsonNodeKind.Object or JsonNodeKind.True or JsonNodeKind.False } items ? Read(items, context, pointer + "/items") : null,
             If = Sub(node, "if", context, pointer),
             Then = Sub(node, "then", context, pointer),
             Else = Sub(node, "else", context, pointer),
@@ -132,13 +133,13 @@ internal static class SchemaReader
 
     private static EquatableArray<NamedSchema> Properties(JsonNode node, SpecReadContext context, string pointer)
     {
-        if (node.Get("properties") is not { Kind: JsonNodeKind.Object } properties)
+        if (node["properties"] is not { Kind: JsonNodeKind.Object } properties)
         {
             return EquatableArray<NamedSchema>.Empty;
         }
 
         var result = new List<NamedSchema>();
-        foreach (var member in properties.DistinctMembers())
+        foreach (var member in properties.Members)
         {
             result.Add(new NamedSchema(member.Name, Read(member.Value, context, pointer + "/properties/" + Escape(member.Name))));
         }
@@ -147,11 +148,11 @@ internal static class SchemaReader
     }
 
     private static SchemaModel? Sub(JsonNode node, string keyword, SpecReadContext context, string pointer) =>
-        node.Get(keyword) is { } sub ? Read(sub, context, pointer + "/" + keyword) : null;
+        node[keyword] is { } sub ? Read(sub, context, pointer + "/" + keyword) : null;
 
     private static EquatableArray<SchemaModel> List(JsonNode node, string keyword, SpecReadContext context, string pointer)
     {
-        if (node.Get(keyword) is not { Kind: JsonNodeKind.Array } list)
+        if (node[keyword] is not { Kind: JsonNodeKind.Array } list)
         {
             return EquatableArray<SchemaModel>.Empty;
         }

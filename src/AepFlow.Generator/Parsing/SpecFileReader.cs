@@ -1,8 +1,10 @@
+using AepFlow.Generator.Json;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Model;
+using AepFlow.Generator.Specs;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AepFlow.Generator.Parsing;
@@ -30,10 +32,15 @@ internal static class SpecFileReader
         var identities = new List<SpecIdentity>();
         try
         {
-            var parsed = JsonTreeReader.Parse(text);
+            var parsed = JsonTreeReader.Parse(text.ToString());
+            foreach (var duplicate in parsed.DuplicateKeys)
+            {
+                context.Report(DiagnosticDescriptors.DuplicateJsonKey, context.LocateName(duplicate), duplicate.Name);
+            }
+
             if (parsed.Root is null)
             {
-                context.Report(DiagnosticDescriptors.InvalidJson, context.LocateOffset(parsed.ErrorOffset), FileName(path), parsed.Error ?? "unreadable");
+                context.Report(DiagnosticDescriptors.InvalidJson, context.LocateOffset(parsed.Error!.Position), FileName(path), parsed.Error.Message);
             }
             else
             {
@@ -57,31 +64,18 @@ internal static class SpecFileReader
         List<ConnectionSpecModel> connectionSpecs,
         List<SpecIdentity> identities)
     {
-        var items = new List<(JsonNode Node, string Pointer)>();
-        if (root.IsObject && root.Get("items") is { } list && root.Get("id") is null)
+        if (SpecRules.Items(root, out var notAList) is not { } items)
         {
-            if (!list.IsArray)
-            {
-                context.Report(DiagnosticDescriptors.NotASpec, context.LocateStart(list), KindName(kind), "\"items\" is not an array");
-                return;
-            }
-
-            for (var i = 0; i < list.Items!.Count; i++)
-            {
-                items.Add((list.Items[i], "/items/" + i.ToString(CultureInfo.InvariantCulture)));
-            }
-        }
-        else
-        {
-            items.Add((root, string.Empty));
+            context.Report(DiagnosticDescriptors.NotASpec, context.LocateStart(notAList!), SpecRules.Label(kind), "\"items\" is not an array");
+            return;
         }
 
         foreach (var (node, pointer) in items)
         {
-            var problem = Check(node, kind);
+            var problem = SpecRules.WhyNotASpec(node, kind);
             if (problem is not null)
             {
-                context.Report(DiagnosticDescriptors.NotASpec, context.LocateStart(node), KindName(kind), problem);
+                context.Report(DiagnosticDescriptors.NotASpec, context.LocateStart(node), SpecRules.Label(kind), problem);
                 continue;
             }
 
@@ -104,45 +98,6 @@ internal static class SpecFileReader
         }
     }
 
-    // Why this JSON value is not a spec of the expected kind, or null when it is one.
-    private static string? Check(JsonNode node, SpecKind kind)
-    {
-        if (!node.IsObject)
-        {
-            return "it is " + Describe(node) + ", not an object";
-        }
-
-        if (node.Get("flowSpec") is not null && node.Get("sourceConnectionIds") is not null)
-        {
-            return "it is a flow (it has \"flowSpec\" and \"sourceConnectionIds\"), not a spec";
-        }
-
-        if (node.Get("id") is not { Kind: JsonNodeKind.String })
-        {
-            return node.Get("id") is null ? "it has no \"id\"" : "its \"id\" is not a string";
-        }
-
-        if (node.Get("name") is not { Kind: JsonNodeKind.String })
-        {
-            return node.Get("name") is null ? "it has no \"name\"" : "its \"name\" is not a string";
-        }
-
-        var looksLikeConnection = node.Get("authSpec") is not null || node.Get("sourceSpec") is not null;
-        var looksLikeFlow = node.Get("sourceConnectionSpecIds") is not null || node.Get("transformationSpecs") is not null
-            || node.Get("transformationSpec") is not null || node.Get("scheduleSpec") is not null;
-        if (kind == SpecKind.FlowSpec && looksLikeConnection && !looksLikeFlow)
-        {
-            return "it has \"authSpec\"/\"sourceSpec\" like a connectionSpec; name the file *.connectionspec.json";
-        }
-
-        if (kind == SpecKind.ConnectionSpec && looksLikeFlow && !looksLikeConnection)
-        {
-            return "it has \"sourceConnectionSpecIds\"/\"transformationSpecs\" like a flowSpec; name the file *.flowspec.json";
-        }
-
-        return null;
-    }
-
     private static FlowSpecModel ReadFlowSpec(JsonNode node, SpecReadContext context, string pointer, bool isBundled)
     {
         var name = node.GetString("name")!;
@@ -151,8 +106,8 @@ internal static class SpecFileReader
 
         var transformations = new List<TransformationModel>();
         var transformationSpecs = new List<(string TypeName, JsonNode? Spec, string Pointer)>();
-        var specsKey = node.Get("transformationSpecs") is not null ? "transformationSpecs" : "transformationSpec";
-        if (node.Get(specsKey) is { Kind: JsonNodeKind.Array } transformationList)
+        var specsKey = node["transformationSpecs"] is not null ? "transformationSpecs" : "transformationSpec";
+        if (node[specsKey] is { Kind: JsonNodeKind.Array } transformationList)
         {
             var propertyNames = new HashSet<string>(RequestMembers, StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -170,7 +125,7 @@ internal static class SpecFileReader
                 propertyName = Naming.Unique(propertyName, propertyNames);
                 var typeName = types.Claim(pascal + "Params");
                 transformations.Add(new TransformationModel(transformationName, propertyName, typeName));
-                transformationSpecs.Add((typeName, transformation.Get("spec"), pointer + "/" + specsKey + "/" + i.ToString(CultureInfo.InvariantCulture) + "/spec"));
+                transformationSpecs.Add((typeName, transformation["spec"], pointer + "/" + specsKey + "/" + i.ToString(CultureInfo.InvariantCulture) + "/spec"));
             }
         }
 
@@ -180,7 +135,7 @@ internal static class SpecFileReader
         }
 
         string? scheduleTypeName = null;
-        if (node.Get("scheduleSpec") is { Kind: JsonNodeKind.Object } scheduleSpec && scheduleSpec.Get("spec") is { Kind: JsonNodeKind.Object } scheduleSchema)
+        if (node["scheduleSpec"] is { Kind: JsonNodeKind.Object } scheduleSpec && scheduleSpec["spec"] is { Kind: JsonNodeKind.Object } scheduleSchema)
         {
             scheduleTypeName = "ScheduleParams";
             types.AddRecord(scheduleTypeName, scheduleSchema, pointer + "/scheduleSpec/spec");
@@ -192,8 +147,8 @@ internal static class SpecFileReader
             node.GetString("version") ?? "1.0",
             className,
             node.GetString("description"),
-            Strings(node.Get("sourceConnectionSpecIds")),
-            Strings(node.Get("targetConnectionSpecIds")),
+            Strings(node["sourceConnectionSpecIds"]),
+            Strings(node["targetConnectionSpecIds"]),
             EquatableArray.From(transformations),
             scheduleTypeName,
             types.Build(),
@@ -208,7 +163,7 @@ internal static class SpecFileReader
 
         var authSpecs = new List<AuthSpecModel>();
         var authSchemas = new List<(string TypeName, JsonNode? Spec, string Pointer)>();
-        var authNode = node.Get("authSpec");
+        var authNode = node["authSpec"];
         var authList = authNode switch
         {
             { Kind: JsonNodeKind.Array } => authNode.Items!,
@@ -234,7 +189,7 @@ internal static class SpecFileReader
             var typeName = types.Claim(authType);
             authSpecs.Add(new AuthSpecModel(authName, typeName));
             var authPointer = authNode!.IsArray ? "/authSpec/" + i.ToString(CultureInfo.InvariantCulture) : "/authSpec";
-            authSchemas.Add((typeName, auth.Get("spec"), pointer + authPointer + "/spec"));
+            authSchemas.Add((typeName, auth["spec"], pointer + authPointer + "/spec"));
         }
 
         foreach (var (typeName, spec, specPointer) in authSchemas)
@@ -243,9 +198,9 @@ internal static class SpecFileReader
         }
 
         string? sourceParams = null;
-        if (node.Get("sourceSpec") is { Kind: JsonNodeKind.Object } sourceSpec
-            && sourceSpec.Get("spec") is { Kind: JsonNodeKind.Object } sourceSchema
-            && sourceSchema.Get("properties") is { Kind: JsonNodeKind.Object, Members.Count: > 0 })
+        if (node["sourceSpec"] is { Kind: JsonNodeKind.Object } sourceSpec
+            && sourceSpec["spec"] is { Kind: JsonNodeKind.Object } sourceSchema
+            && sourceSchema["properties"] is { Kind: JsonNodeKind.Object, Members.Count: > 0 })
         {
             sourceParams = "SourceParams";
             types.AddRecord(sourceParams, sourceSchema, pointer + "/sourceSpec/spec");
@@ -280,20 +235,10 @@ internal static class SpecFileReader
         return EquatableArray.From(result);
     }
 
-    private static string KindName(SpecKind kind) => kind == SpecKind.FlowSpec ? "flowSpec" : "connectionSpec";
 
     private static string FileName(string path)
     {
         var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
         return slash >= 0 ? path.Substring(slash + 1) : path;
     }
-
-    private static string Describe(JsonNode node) => node.Kind switch
-    {
-        JsonNodeKind.Array => "an array",
-        JsonNodeKind.String => "a string",
-        JsonNodeKind.Number => "a number",
-        JsonNodeKind.True or JsonNodeKind.False => "a boolean",
-        _ => "null",
-    };
 }

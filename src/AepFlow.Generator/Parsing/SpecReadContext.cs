@@ -1,3 +1,4 @@
+using AepFlow.Generator.Json;
 using System.Collections.Generic;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Model;
@@ -26,6 +27,9 @@ internal sealed class SpecReadContext
 
     /// <summary>Just the value's first character (an object's opening brace).</summary>
     public LocationInfo LocateStart(JsonNode node) => LocationInfo.Create(Path, _text, node.Start, 1);
+
+    /// <summary>An object member's name, quotes included.</summary>
+    public LocationInfo LocateName(JsonMember member) => LocationInfo.Create(Path, _text, member.NameStart, member.NameEnd - member.NameStart);
 
     public LocationInfo LocateOffset(int offset) => LocationInfo.Create(Path, _text, offset, offset < _text.Length ? 1 : 0);
 

@@ -1,3 +1,4 @@
+using AepFlow.Generator.Json;
 using System;
 using System.Collections.Generic;
 using AepFlow.Generator.Model;
@@ -51,10 +52,10 @@ internal sealed class TypeBuilder
 
         var properties = new List<PropertyModel>();
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { typeName };
-        if (node.Get("properties") is { Kind: JsonNodeKind.Object } propertiesNode)
+        if (node["properties"] is { Kind: JsonNodeKind.Object } propertiesNode)
         {
             var index = 0;
-            foreach (var member in propertiesNode.DistinctMembers())
+            foreach (var member in propertiesNode.Members)
             {
                 var propertySchema = FindProperty(schema, member.Name, index++);
                 var pascal = Naming.ToPascalCase(member.Name);
@@ -70,7 +71,7 @@ internal sealed class TypeBuilder
                     Describe(member.Value),
                     propertySchema,
                     CompactJson.Write(member.Value),
-                    member.Value.Get("default") is { } defaultValue ? CompactJson.Write(defaultValue) : null));
+                    member.Value["default"] is { } defaultValue ? CompactJson.Write(defaultValue) : null));
             }
         }
 
@@ -89,13 +90,13 @@ internal sealed class TypeBuilder
             return TypeRef.JsonElement;
         }
 
-        if (node.Get("$ref") is not null)
+        if (node["$ref"] is not null)
         {
             // Already reported by the schema reader as an unchecked keyword; the member is untyped as well.
             return TypeRef.JsonElement;
         }
 
-        var typeNode = node.Get("type");
+        var typeNode = node["type"];
         var types = schema.Types & ~SchemaTypes.Null;
         if (typeNode is { Kind: JsonNodeKind.Array } && !IsSingle(types))
         {
@@ -122,7 +123,7 @@ internal sealed class TypeBuilder
         switch (types)
         {
             case SchemaTypes.String:
-                return !schema.Enum.IsEmpty && AllStrings(node.Get("enum")!) ? AddEnum(node, nameHint, owner) : TypeRef.String;
+                return !schema.Enum.IsEmpty && AllStrings(node["enum"]!) ? AddEnum(node, nameHint, owner) : TypeRef.String;
             case SchemaTypes.Integer:
                 return IsLong(jsonName, node, schema) ? TypeRef.Int64 : TypeRef.Int32;
             case SchemaTypes.Number:
@@ -130,7 +131,7 @@ internal sealed class TypeBuilder
             case SchemaTypes.Boolean:
                 return TypeRef.Boolean;
             case SchemaTypes.Array:
-                var items = node.Get("items");
+                var items = node["items"];
                 if (items is null || items.Kind is JsonNodeKind.True)
                 {
                     return new TypeRef(TypeKind.Array, Element: TypeRef.JsonElement);
@@ -145,7 +146,7 @@ internal sealed class TypeBuilder
                 var element = MapType(items, schema.Items ?? SchemaModel.Empty, Naming.Singularize(nameHint), owner, jsonName, pointer + "/items");
                 return new TypeRef(TypeKind.Array, Element: element);
             case SchemaTypes.Object:
-                if (node.Get("properties") is not { Kind: JsonNodeKind.Object, Members.Count: > 0 })
+                if (node["properties"] is not { Kind: JsonNodeKind.Object, Members.Count: > 0 })
                 {
                     return TypeRef.JsonElement;
                 }
@@ -164,7 +165,7 @@ internal sealed class TypeBuilder
         var members = new List<EnumMemberModel>();
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in node.Get("enum")!.Items!)
+        foreach (var item in node["enum"]!.Items!)
         {
             if (seen.Add(item.Text!))
             {
@@ -190,22 +191,22 @@ internal sealed class TypeBuilder
 
     private static SchemaTypes Infer(JsonNode node)
     {
-        if (node.Get("properties") is not null)
+        if (node["properties"] is not null)
         {
             return SchemaTypes.Object;
         }
 
-        if (node.Get("items") is not null)
+        if (node["items"] is not null)
         {
             return SchemaTypes.Array;
         }
 
-        if (node.Get("enum") is { Kind: JsonNodeKind.Array, Items.Count: > 0 } values && AllStrings(values))
+        if (node["enum"] is { Kind: JsonNodeKind.Array, Items.Count: > 0 } values && AllStrings(values))
         {
             return SchemaTypes.String;
         }
 
-        return node.Get("const") is { Kind: JsonNodeKind.String } ? SchemaTypes.String : SchemaTypes.Any;
+        return node["const"] is { Kind: JsonNodeKind.String } ? SchemaTypes.String : SchemaTypes.Any;
     }
 
     // "startTime" is epoch seconds today and overflows int in 2038; epoch values in milliseconds overflow already.

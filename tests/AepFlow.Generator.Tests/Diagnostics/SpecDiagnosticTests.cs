@@ -228,10 +228,77 @@ public sealed class SpecDiagnosticTests
     [InlineData("AEPF002")]
     [InlineData("AEPF003")]
     [InlineData("AEPF004")]
+    [InlineData("AEPF006")]
     public void DiagnosticIsDocumentedAndTrackedForRelease(string id)
     {
         Assert.Contains(id, File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "docs", "diagnostics.md")), StringComparison.Ordinal);
         Assert.Contains(id, File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "src", "AepFlow.Generator", "AnalyzerReleases.Unshipped.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoneSurrogateEscapeIsAepf001AtTheEscapeNotACrashOrAepf005()
+    {
+        // Issue 8, root cause 7: Utf8JsonReader.GetString threw on this and the spec silently vanished as AEPF005 at 1:1.
+        const string path = "/project/specs/probe.connectionspec.json";
+        const string content = """{"id":"00000000-0000-0000-0000-000000000001","name":"Probe\ud800"}""";
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(path, content)], buildProperties: NoBundledSpecs).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF001"));
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("\\ud800 is a lone UTF-16 surrogate", diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertAt(diagnostic, path, new LinePosition(0, content.IndexOf("\\ud800", StringComparison.Ordinal)));
+        Assert.Empty(run.Diagnostics("AEPF005"));
+    }
+
+    [Fact]
+    public void SurrogatePairEscapeIsText()
+    {
+        const string path = "/project/specs/probe.connectionspec.json";
+        const string content = """{"id":"00000000-0000-0000-0000-000000000001","name":"Probe","description":"clef \ud834\udd1e"}""";
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(path, content)], buildProperties: NoBundledSpecs).AssertNoCrash();
+
+        Assert.Empty(run.Diagnostics("AEPF001"));
+        Assert.Contains("clef \U0001D11E", run.GeneratedSources.Values.First(s => s.Contains("class Probe", StringComparison.Ordinal)).Normalize(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NestingBeyondTheLimitIsAepf001WithTheLimitInTheMessage()
+    {
+        const string path = "/project/specs/deep.connectionspec.json";
+        string content = """{"id":"00000000-0000-0000-0000-000000000001","name":"Deep","x":""" + new string('[', 200) + new string(']', 200) + "}";
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(path, content)], buildProperties: NoBundledSpecs).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF001"));
+        Assert.Contains("nested too deeply (limit 128 levels of objects and arrays)", diagnostic.GetMessage(), StringComparison.Ordinal);
+
+        // 128 levels is still fine.
+        string fine = """{"id":"00000000-0000-0000-0000-000000000001","name":"Deep","x":""" + new string('[', 127) + new string(']', 127) + "}";
+        var ok = GeneratorHarness.Run([new InMemoryAdditionalText(path, fine)], buildProperties: NoBundledSpecs).AssertNoCrash();
+        Assert.Empty(ok.Diagnostics("AEPF001"));
+    }
+
+    [Fact]
+    public void DuplicateKeyIsAepf006AtTheSecondKeyAndTheLastValueCounts()
+    {
+        const string content = """
+            {
+              "id": "11111111-1111-4111-8111-111111111111",
+              "name": "First",
+              "name": "Second"
+            }
+            """;
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, content)], buildProperties: NoBundledSpecs).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF006"));
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("\"name\"", diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertAt(diagnostic, FlowSpecPath, new LinePosition(3, 2));
+        Assert.Contains(run.GeneratedSources.Keys, h => h.Contains("Second", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.GeneratedSources.Keys, h => h.Contains("First", StringComparison.Ordinal));
     }
 
     private static void AssertAt(Diagnostic diagnostic, string path, LinePosition expected, string? because = null)

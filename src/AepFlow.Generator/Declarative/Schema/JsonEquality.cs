@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 
 namespace AepFlow.Generator.Declarative.Schema;
 

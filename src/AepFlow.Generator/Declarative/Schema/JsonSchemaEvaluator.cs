@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 
 namespace AepFlow.Generator.Declarative.Schema;
 
@@ -210,8 +210,8 @@ internal sealed class JsonSchemaEvaluator
 
     private static JsonNode Reparse(string text)
     {
-        var parsed = PositionedJsonParser.Parse(text.Trim(), out var error);
-        return error == null && parsed != null && text.Trim().Length > 0 ? parsed : JsonNode.String(text);
+        var parsed = JsonTreeReader.Parse(text.Trim()).Root;
+        return parsed != null && text.Trim().Length > 0 ? parsed : JsonNode.String(text);
     }
 
     private static bool HasType(JsonNode node, string type) => type switch

@@ -1,4 +1,4 @@
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 
 namespace AepFlow.Generator.Declarative.Schema;
 

@@ -1,19 +1,25 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
+using AepFlow.Generator.Model;
+using AepFlow.Generator.Parsing;
+using AepFlow.Generator.Specs;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AepFlow.Generator.Declarative.Specs;
 
 /// <summary>What the compile-time checks need from a flowSpec: ids, allowed connection specs, and its JSON Schemas.</summary>
 internal sealed class FlowSpecInfo
 {
-    public FlowSpecInfo(string id, string name, string? version, IReadOnlyList<string> sourceIds, IReadOnlyList<string> targetIds,
+    public FlowSpecInfo(string id, string name, string className, string? version, IReadOnlyList<string> sourceIds, IReadOnlyList<string> targetIds,
         IReadOnlyList<KeyValuePair<string, JsonElement>> transformations, JsonElement? schedule)
     {
         Id = id;
         Name = name;
+        ClassName = className;
         Version = version;
         SourceConnectionSpecIds = sourceIds;
         TargetConnectionSpecIds = targetIds;
@@ -24,6 +30,9 @@ internal sealed class FlowSpecInfo
     public string Id { get; }
 
     public string Name { get; }
+
+    /// <summary>The generated class (<c>FlowSpecs.&lt;ClassName&gt;</c>), as the generator's resolver named it.</summary>
+    public string ClassName { get; }
 
     public string? Version { get; }
 
@@ -74,13 +83,15 @@ internal sealed class ConnectionSpecInfo
 }
 
 /// <summary>
-/// The flowSpecs and connectionSpecs the checks know: the bundled specs embedded in this assembly (read once per process),
-/// overlaid by the user's <c>*.flowspec.json</c> / <c>*.connectionspec.json</c> AdditionalFiles (same id replaces).
-/// Unreadable files are skipped here; reporting them is the spec reader's job (AEPF001–004).
+/// The flowSpecs and connectionSpecs the checks and the flow-file factories know — exactly the specs the generator generates:
+/// the user's spec files are read by the generator's own <see cref="SpecFileReader"/>, bundled specs filtered by
+/// <c>AepFlowSpecs</c>/<c>AepFlowIncludeBundledSpecs</c> (<see cref="BundledSpecs.Select"/>), ids and class names resolved by
+/// <see cref="SpecResolver"/>. A spec the generator rejects (AEPF001/002) is not here, so it gets no factory and no check.
+/// The schemas come from the same files through <see cref="SpecSet"/> (same reader, same precedence rule).
 /// </summary>
 internal sealed class SpecCatalog
 {
-    private static readonly Lazy<SpecCatalog> LazyBundled = new(LoadBundled);
+    private static readonly ConcurrentDictionary<GeneratorOptions, SpecCatalog> BundledOnly = new();
 
     private readonly Dictionary<string, FlowSpecInfo> _flowSpecs;
     private readonly Dictionary<string, ConnectionSpecInfo> _connectionSpecs;
@@ -90,8 +101,6 @@ internal sealed class SpecCatalog
         _flowSpecs = flowSpecs;
         _connectionSpecs = connectionSpecs;
     }
-
-    public static SpecCatalog Bundled => LazyBundled.Value;
 
     public IEnumerable<FlowSpecInfo> FlowSpecs => _flowSpecs.Values;
 
@@ -108,139 +117,83 @@ internal sealed class SpecCatalog
     public string DescribeConnectionSpec(string id) =>
         _connectionSpecs.TryGetValue(id, out var spec) ? $"{spec.Name} ({id})" : id;
 
-    /// <summary>A catalog with the user's spec files laid over this one.</summary>
-    public SpecCatalog With(IEnumerable<KeyValuePair<string, string>> flowSpecFiles, IEnumerable<KeyValuePair<string, string>> connectionSpecFiles)
+    /// <summary>
+    /// The catalog for a build: its options and its <c>*.flowspec.json</c>/<c>*.connectionspec.json</c> AdditionalFiles
+    /// (path, text). Without user files the result is cached per options.
+    /// </summary>
+    public static SpecCatalog Build(GeneratorOptions options, IReadOnlyList<KeyValuePair<string, string>> userSpecFiles)
     {
-        var flows = new Dictionary<string, FlowSpecInfo>(_flowSpecs, StringComparer.OrdinalIgnoreCase);
-        var connections = new Dictionary<string, ConnectionSpecInfo>(_connectionSpecs, StringComparer.OrdinalIgnoreCase);
-        foreach (var file in flowSpecFiles)
+        if (userSpecFiles.Count == 0)
         {
-            AddFlowSpecs(file.Value, flows);
+            return BundledOnly.GetOrAdd(options, o => Create(o, userSpecFiles));
         }
 
-        foreach (var file in connectionSpecFiles)
-        {
-            AddConnectionSpecs(file.Value, connections);
-        }
-
-        return new SpecCatalog(flows, connections);
+        return Create(options, userSpecFiles);
     }
 
-    private static SpecCatalog LoadBundled()
+    private static SpecCatalog Create(GeneratorOptions options, IReadOnlyList<KeyValuePair<string, string>> userSpecFiles)
     {
+        var sources = new List<SpecSource>();
+        var parsed = ImmutableArray.CreateBuilder<ParsedSpecFile>();
+        foreach (var file in userSpecFiles)
+        {
+            if (SpecRules.KindOfFile(file.Key) is { } kind)
+            {
+                sources.Add(new SpecSource(file.Key, file.Value, kind, isBundled: false));
+                parsed.Add(SpecFileReader.Read(file.Key, SourceText.From(file.Value), kind, isBundled: false));
+            }
+        }
+
+        var resolved = options.GenerateClient
+            ? new ResolvedSpecs(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty)
+            : SpecResolver.Resolve(parsed.ToImmutable(), BundledSpecs.Select(options));
+        var json = sources.Count == 0 ? BundledSpecs.Set : SpecSet.Build(BundledSpecs.Sources, sources);
+
         var flows = new Dictionary<string, FlowSpecInfo>(StringComparer.OrdinalIgnoreCase);
-        var connections = new Dictionary<string, ConnectionSpecInfo>(StringComparer.OrdinalIgnoreCase);
-        var assembly = typeof(SpecCatalog).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames().OrderBy(n => n, StringComparer.Ordinal))
+        foreach (var model in resolved.FlowSpecs)
         {
-            bool isFlow = resource.StartsWith("AepFlow.Specs.flowspecs.", StringComparison.Ordinal);
-            bool isConnection = resource.StartsWith("AepFlow.Specs.connectionspecs.", StringComparison.Ordinal);
-            if (!isFlow && !isConnection)
+            if (json.FindFlowSpec(model.Id) is { } entry)
             {
-                continue;
+                flows[model.Id] = ToFlowSpecInfo(model, entry);
             }
+        }
 
-            using var stream = assembly.GetManifestResourceStream(resource);
-            if (stream == null)
-            {
-                continue;
-            }
-
-            using var reader = new StreamReader(stream);
-            string text = reader.ReadToEnd();
-            if (isFlow)
-            {
-                AddFlowSpecs(text, flows);
-            }
-            else
-            {
-                AddConnectionSpecs(text, connections);
-            }
+        var connections = new Dictionary<string, ConnectionSpecInfo>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in resolved.ConnectionSpecs)
+        {
+            connections[model.Id] = new ConnectionSpecInfo(model.Id, model.Name);
         }
 
         return new SpecCatalog(flows, connections);
     }
 
-    private static IEnumerable<JsonElement> Items(string text)
+    private static FlowSpecInfo ToFlowSpecInfo(FlowSpecModel model, SpecEntry entry)
     {
-        JsonDocument document;
-        try
+        // The schemas are evaluated as JsonElements; the document stays alive with the catalog.
+        var item = JsonDocument.Parse(entry.Json).RootElement;
+        var transformations = new List<KeyValuePair<string, JsonElement>>();
+        // Newer Platform revisions spell it transformationSpec (singular); both carry the same array.
+        foreach (var key in new[] { "transformationSpecs", "transformationSpec" })
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException)
-        {
-            yield break;
-        }
-
-        // The document stays alive with the catalog: schemas are JsonElements into it.
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in items.EnumerateArray())
+            if (item.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                if (item.ValueKind == JsonValueKind.Object)
+                foreach (var t in list.EnumerateArray())
                 {
-                    yield return item;
+                    if (t.ValueKind == JsonValueKind.Object && String(t, "name") is { } tname)
+                    {
+                        var spec = t.TryGetProperty("spec", out var s) ? s : default;
+                        transformations.Add(new KeyValuePair<string, JsonElement>(tname, spec));
+                    }
                 }
             }
         }
-        else if (root.ValueKind == JsonValueKind.Object)
-        {
-            yield return root;
-        }
+
+        JsonElement? schedule = item.TryGetProperty("scheduleSpec", out var sched) && sched.ValueKind == JsonValueKind.Object &&
+            sched.TryGetProperty("spec", out var schedSpec) && schedSpec.ValueKind == JsonValueKind.Object ? schedSpec : null;
+        return new FlowSpecInfo(model.Id, model.Name, model.ClassName, String(item, "version"),
+            model.SourceConnectionSpecIds.ToList(), model.TargetConnectionSpecIds.ToList(), transformations, schedule);
     }
 
     private static string? String(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static IReadOnlyList<string> Strings(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
-            ? v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
-            : new List<string>();
-
-    private static void AddFlowSpecs(string text, Dictionary<string, FlowSpecInfo> into)
-    {
-        foreach (var item in Items(text))
-        {
-            string? id = String(item, "id");
-            if (id == null)
-            {
-                continue;
-            }
-
-            var transformations = new List<KeyValuePair<string, JsonElement>>();
-            // Newer Platform revisions spell it transformationSpec (singular); both carry the same array.
-            foreach (var key in new[] { "transformationSpecs", "transformationSpec" })
-            {
-                if (item.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var t in list.EnumerateArray())
-                    {
-                        if (t.ValueKind == JsonValueKind.Object && String(t, "name") is { } tname)
-                        {
-                            var spec = t.TryGetProperty("spec", out var s) ? s : default;
-                            transformations.Add(new KeyValuePair<string, JsonElement>(tname, spec));
-                        }
-                    }
-                }
-            }
-
-            JsonElement? schedule = item.TryGetProperty("scheduleSpec", out var sched) && sched.ValueKind == JsonValueKind.Object &&
-                sched.TryGetProperty("spec", out var schedSpec) && schedSpec.ValueKind == JsonValueKind.Object ? schedSpec : null;
-            into[id] = new FlowSpecInfo(id, String(item, "name") ?? id, String(item, "version"),
-                Strings(item, "sourceConnectionSpecIds"), Strings(item, "targetConnectionSpecIds"), transformations, schedule);
-        }
-    }
-
-    private static void AddConnectionSpecs(string text, Dictionary<string, ConnectionSpecInfo> into)
-    {
-        foreach (var item in Items(text))
-        {
-            if (String(item, "id") is { } id)
-            {
-                into[id] = new ConnectionSpecInfo(id, String(item, "name") ?? id);
-            }
-        }
-    }
 }

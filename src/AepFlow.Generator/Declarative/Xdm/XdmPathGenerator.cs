@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using AepFlow.Generator.Declarative;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 using Microsoft.CodeAnalysis;
 
 namespace AepFlow.Generator.Declarative.Xdm;
@@ -25,7 +25,7 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) =>
             {
                 var text = file.GetText(cancellationToken)?.ToString();
-                var root = text == null ? null : PositionedJsonParser.Parse(text, out _);
+                var root = text == null ? null : JsonTreeReader.Parse(text).Root;
                 return root is { Kind: JsonNodeKind.Object }
                     ? new XdmFile(DeclarativeFiles.BaseName(file.Path, DeclarativeFiles.XdmSuffix), XdmSchema.FromJson(root))
                     : null;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using AepFlow.Generator.Declarative.Json;
+using AepFlow.Generator.Json;
 
 namespace AepFlow.Generator.Declarative.Xdm;
 
