@@ -28,16 +28,8 @@ internal sealed class SamplePlatform : IAsyncDisposable
 
         var emulator = await AepEmulator.StartAsync(new EmulatorOptions { Port = 0 }, cancellationToken);
         Console.WriteLine($"Platform: AepFlow emulator at {emulator.BaseAddress} (set AEP_CLIENT_ID, AEP_CLIENT_SECRET, AEP_ORG_ID, AEP_SANDBOX for real Platform)");
-        var client = new AepClient(new AepClientOptions
-        {
-            BaseAddress = emulator.BaseAddress,
-            TokenEndpoint = emulator.TokenEndpoint,
-            ClientId = "sample-client",
-            ClientSecret = "sample-secret",
-            OrgId = "SAMPLE@AdobeOrg",
-            SandboxName = "prod",
-        });
-        return new SamplePlatform(client, emulator);
+        // The emulator is strict: the client uses the credentials it issued.
+        return new SamplePlatform(emulator.CreateClient(), emulator);
     }
 
     public async ValueTask DisposeAsync()

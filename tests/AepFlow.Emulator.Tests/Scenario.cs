@@ -89,7 +89,7 @@ internal static class Scenario
         return created["id"]!.GetValue<string>();
     }
 
-    public static string FlowJson(string sourceId, string targetId, string mappingId, string frequency = "minute", string interval = "15", string flowSpecId = TestEmulator.CrmToAep) => $$"""
+    public static string FlowJson(string sourceId, string targetId, string mappingId, string frequency = "minute", string interval = "15", string flowSpecId = TestEmulator.CrmToAep, long startTime = 1700000000) => $$"""
         {
           "name": "Salesforce dataflow",
           "description": "CRM tutorial flow",
@@ -100,7 +100,7 @@ internal static class Scenario
             { "name": "Copy", "params": { "deltaColumn": { "name": "LastModifiedDate", "dateFormat": "YYYY-MM-DD", "timezone": "UTC" } } },
             { "name": "Mapping", "params": { "mappingId": "{{mappingId}}", "mappingVersion": "0" } }
           ],
-          "scheduleParams": { "startTime": 1700000000, "frequency": "{{frequency}}", "interval": {{interval}} }
+          "scheduleParams": { "startTime": {{startTime}}, "frequency": "{{frequency}}", "interval": {{interval}} }
         }
         """;
 

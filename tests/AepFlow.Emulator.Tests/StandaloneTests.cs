@@ -22,12 +22,16 @@ public sealed partial class StandaloneTests
         using var process = Process.Start(start)!;
         try
         {
-            var address = await ReadAddressAsync(process);
+            var (address, clientId, secret, org) = await ReadStartAsync(process);
             using var anonymous = new HttpClient { BaseAddress = address };
+            using var tokenResponse = await anonymous.PostAsync("ims/token/v3", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+            }));
             using var client = new HttpClient { BaseAddress = address };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "t");
-            client.DefaultRequestHeaders.Add("x-api-key", "k");
-            client.DefaultRequestHeaders.Add("x-gw-ims-org-id", "o");
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await TestEmulator.ReadAsync(tokenResponse))["access_token"]!.GetValue<string>());
+            client.DefaultRequestHeaders.Add("x-api-key", clientId);
+            client.DefaultRequestHeaders.Add("x-gw-ims-org-id", org);
 
             using var refused = await anonymous.GetAsync($"{TestEmulator.FlowService}/flowSpecs");
             using var lookup = await client.GetAsync($"{TestEmulator.FlowService}/flowSpecs?property=name==CRMToAEP");
@@ -42,14 +46,26 @@ public sealed partial class StandaloneTests
         }
     }
 
-    private static async Task<Uri> ReadAddressAsync(Process process)
+    private static async Task<(Uri Address, string ClientId, string Secret, string Org)> ReadStartAsync(Process process)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Uri? address = null;
+        Match? credentials = null;
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             if (ListeningLine().Match(line) is { Success: true } match)
             {
-                return new Uri(match.Groups[1].Value + "/");
+                address = new Uri(match.Groups[1].Value + "/");
+            }
+
+            if (CredentialsLine().Match(line) is { Success: true } found)
+            {
+                credentials = found;
+            }
+
+            if (address is not null && credentials is not null)
+            {
+                return (address, credentials.Groups[1].Value, credentials.Groups[2].Value, credentials.Groups[3].Value);
             }
         }
 
@@ -58,4 +74,7 @@ public sealed partial class StandaloneTests
 
     [GeneratedRegex(@"AepFlow emulator listening on (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"Client id (\S+), secret (\S+), org (\S+)")]
+    private static partial Regex CredentialsLine();
 }

@@ -25,6 +25,8 @@ public sealed class TutorialChainTests
         var flowId = createdBody["id"]!.GetValue<string>();
         var etag = createdBody["etag"]!.GetValue<string>();
 
+        // The first run starts at once (startTime is in the past) and ends after the emulator's simulated run time.
+        env.Emulator.Clock.Advance(TimeSpan.FromSeconds(10));
         var flow = Scenario.Single(await env.GetOkAsync($"{TestEmulator.FlowService}/flows/{flowId}"));
         var run = Scenario.Single(await env.GetOkAsync($"{TestEmulator.FlowService}/runs?property=flowId=={flowId}"));
         var dataSet = await env.GetOkAsync($"data/foundation/catalog/dataSets/{dataSetId}");

@@ -6,7 +6,7 @@ namespace AepFlow.Cli.Specs;
 /// <summary><c>aepflow specs pull</c>: every flowSpec and connectionSpec of a sandbox, written as normalised files.</summary>
 internal static class PullCommand
 {
-    /// <summary>The token sent to an emulator given with <c>--base-url</c>; the emulator accepts any bearer token.</summary>
+    /// <summary>The token sent to an emulator given with <c>--base-url</c> when AEP_CLIENT_SECRET is not set (a relaxed emulator takes any).</summary>
     internal const string EmulatorToken = "aepflow-cli-emulator-token";
 
     public static Command Create(CliConsole console)
@@ -94,10 +94,15 @@ internal static class PullCommand
                 throw new InvalidOperationException($"--base-url must be an absolute http(s) URL, got '{baseUrl}'.");
             }
 
+            // With the credentials `aepflow emulator` prints, the token comes from the emulator's own IMS endpoint (it is
+            // strict by default); without them a fixed token is sent, which an emulator started with --accept-any-credentials takes.
+            var secret = Environment.GetEnvironmentVariable("AEP_CLIENT_SECRET");
             options = new AepClientOptions
             {
                 BaseAddress = address,
-                AccessToken = EmulatorToken,
+                TokenEndpoint = new Uri(address, "ims/token/v3"),
+                AccessToken = string.IsNullOrEmpty(secret) ? EmulatorToken : null,
+                ClientSecret = string.IsNullOrEmpty(secret) ? null : secret,
                 ClientId = Environment.GetEnvironmentVariable("AEP_CLIENT_ID") is { Length: > 0 } id ? id : "aepflow-cli",
                 OrgId = Environment.GetEnvironmentVariable("AEP_ORG_ID") is { Length: > 0 } org ? org : "AEPFLOWCLI@AdobeOrg",
                 SandboxName = Environment.GetEnvironmentVariable("AEP_SANDBOX") is { Length: > 0 } box ? box : "prod",

@@ -41,6 +41,8 @@ internal static class CatalogEndpoints
             errors.Add(new("/name", "required", "name is required."));
         }
 
+        FieldLimits.CheckName(dataSet, errors);
+
         var schemaId = JsonRead.String(dataSet["schemaRef"], "id");
         if (schemaId is null)
         {
@@ -84,10 +86,11 @@ internal static class CatalogEndpoints
         var start = int.TryParse(query["start"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         var name = query["name"].ToString();
         var body = new JsonObject();
-        var all = state.Store.Collection(RequestContext.From(http).Sandbox, Collection).Entries();
-        foreach (var (id, dataSet) in all.Where(d => name.Length == 0 || JsonRead.String(d.Value, "name") == name).Skip(start).Take(limit))
+        Func<JsonObject, bool>? filter = name.Length == 0 ? null : d => JsonRead.String(d, "name") == name;
+        var page = state.Store.Collection(RequestContext.From(http).Sandbox, Collection).Page(new PageRequest(filter, null, start, limit, CountOnly: false));
+        for (var i = 0; i < page.Items.Count; i++)
         {
-            body[id] = dataSet;
+            body[page.Ids[i]] = page.Items[i];
         }
 
         return JsonResults.Json(body);

@@ -171,6 +171,8 @@ internal static class ConnectionRules
         {
             errors.Add(new("/name", "required", "name is required and must be a non-empty string."));
         }
+
+        FieldLimits.CheckName(body, errors);
     }
 
     private static JsonObject? RequireConnectionSpec(EmulatorState state, JsonObject body, List<ValidationError> errors)

@@ -40,6 +40,7 @@ internal static class DataPrepEndpoints
         var caller = RequestContext.From(http);
         var mappingSet = body.Value!;
         var errors = CheckMappings(mappingSet);
+        FieldLimits.CheckName(mappingSet, errors);
         var schemaId = JsonRead.String(mappingSet, "xdmSchema") ?? JsonRead.String(mappingSet["outputSchema"]?["schemaRef"], "id");
         if (schemaId is not null && !SchemaRegistryEndpoints.Exists(state, caller, schemaId))
         {
@@ -96,17 +97,18 @@ internal static class DataPrepEndpoints
         var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? l : state.Options.DefaultPageSize;
         var start = int.TryParse(query["start"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         var name = query["name"].ToString();
-        var all = state.Store.Collection(RequestContext.From(http).Sandbox, Collection).Snapshot()
-            .Where(m => name.Length == 0 || JsonRead.String(m, "name") == name)
-            .ToList();
+        Func<JsonObject, bool>? filter = name.Length == 0 ? null : m => JsonRead.String(m, "name") == name;
+        var collection = state.Store.Collection(RequestContext.From(http).Sandbox, Collection);
+        var page = collection.Page(new PageRequest(filter, null, start, limit, CountOnly: false));
+        var count = collection.Page(new PageRequest(filter, null, 0, 0, CountOnly: true)).Count;
         var data = new JsonArray();
-        foreach (var mappingSet in all.Skip(start).Take(limit))
+        foreach (var mappingSet in page.Items)
         {
             data.Add(mappingSet);
         }
 
         var links = new JsonObject();
-        if (start + limit < all.Count)
+        if (page.HasMore)
         {
             var next = QueryHelpers.AddQueryString(
                 $"{http.Request.PathBase}{http.Request.Path}",
@@ -121,7 +123,7 @@ internal static class DataPrepEndpoints
         return JsonResults.Json(new JsonObject
         {
             ["data"] = data,
-            ["_page"] = new JsonObject { ["count"] = all.Count, ["limit"] = limit },
+            ["_page"] = new JsonObject { ["count"] = count, ["limit"] = limit },
             ["_links"] = links,
         });
     }

@@ -8,7 +8,7 @@ namespace AepFlow.Emulator.Endpoints;
 /// <summary>
 /// What Flow Service checks on a flow: the flowSpec's own rules (through <see cref="Validation.IFlowValidator"/>, i.e. the
 /// generated models), then references — the flowSpec exists, every source and target connection exists in the sandbox and
-/// uses a connectionSpec the flowSpec accepts, and the mapping set exists. A created flow starts its first run.
+/// uses a connectionSpec the flowSpec accepts, and the mapping set exists. Runs follow the flow's schedule (<see cref="Runs.RunSimulator"/>).
 /// </summary>
 internal static class FlowRules
 {
@@ -20,18 +20,21 @@ internal static class FlowRules
         DisplayName = "Flow",
         ValidateCreate = (state, caller, body, raw) => Check(state, caller, body, raw, created: true),
         ValidateUpdate = (state, caller, body) => Check(state, caller, body, JsonResults.ToJsonString(RequestShape(body)), created: false),
-        AfterCreate = StartFirstRun,
+        // Runs follow the flow's state and schedule (see Runs.RunSimulator).
+        AfterCreate = (state, caller, flow) => state.Runs.FlowChanged(caller.Sandbox, flow, created: true),
+        AfterUpdate = (state, caller, flow) => state.Runs.FlowChanged(caller.Sandbox, flow, created: false),
+        AfterDelete = (state, caller, id) => state.Runs.FlowRemoved(caller.Sandbox, id),
     };
 
     private static IResult? Check(EmulatorState state, RequestContext caller, JsonObject flow, string requestJson, bool created)
     {
-        var result = state.FlowValidator.Validate(requestJson);
-        if (!result.IsValid)
-        {
-            return ConnectionRules.Result(result.Errors.ToList());
-        }
-
         var errors = new List<ValidationError>();
+        FieldLimits.CheckName(flow, errors);
+        var result = state.FlowValidator.Validate(requestJson);
+        if (!result.IsValid || errors.Count > 0)
+        {
+            return ConnectionRules.Result([.. errors, .. result.Errors]);
+        }
         var flowSpecId = JsonRead.String(flow["flowSpec"], "id");
         if (flowSpecId is null || !state.Specs.FlowSpecs.TryGetValue(flowSpecId, out var flowSpec))
         {
@@ -132,56 +135,5 @@ internal static class FlowRules
         }
 
         return request;
-    }
-
-    /// <summary>
-    /// Records the flow's first run, as Platform starts one on creation. The emulator moves no data, so the run completes at
-    /// once with zero records and files.
-    /// </summary>
-    private static void StartFirstRun(EmulatorState state, RequestContext caller, JsonObject flow)
-    {
-        var now = state.Now;
-        var millis = now.ToUnixTimeMilliseconds();
-        var flowId = JsonRead.String(flow, "id")!;
-        var runId = Identifiers.NewGuid();
-        var etag = Identifiers.NewEtag(now);
-        var run = new JsonObject
-        {
-            ["flowId"] = flowId,
-            ["flowSpec"] = flow["flowSpec"]?.DeepClone(),
-            ["providerRefId"] = runId.Replace("-", string.Empty, StringComparison.Ordinal),
-            ["metrics"] = new JsonObject
-            {
-                ["durationSummary"] = new JsonObject { ["startedAtUTC"] = millis, ["completedAtUTC"] = millis },
-                ["sizeSummary"] = new JsonObject { ["inputBytes"] = 0, ["outputBytes"] = 0 },
-                ["recordSummary"] = new JsonObject { ["inputRecordCount"] = 0, ["outputRecordCount"] = 0, ["failedRecordCount"] = 0 },
-                ["fileSummary"] = new JsonObject { ["inputFileCount"] = 0, ["outputFileCount"] = 0, ["failedFileCount"] = 0 },
-                ["statusSummary"] = new JsonObject { ["status"] = "success" },
-            },
-            ["activities"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "copyActivity",
-                ["name"] = "Copy Activity",
-                ["updatedAtUTC"] = millis,
-                ["durationSummary"] = new JsonObject { ["startedAtUTC"] = millis, ["completedAtUTC"] = millis },
-                ["statusSummary"] = new JsonObject { ["status"] = "success" },
-            }),
-        };
-        caller.StampCreated(run, runId, etag, now);
-        run.Remove("version");
-        state.Store.Collection(caller.Sandbox, RunsCollection).Add(runId, run);
-
-        state.Store.Collection(caller.Sandbox, Flows.Collection).Update(flowId, current =>
-        {
-            current["lastRunDetails"] = new JsonObject
-            {
-                ["id"] = runId,
-                ["state"] = "success",
-                ["startedAtUTC"] = millis,
-                ["completedAtUTC"] = millis,
-            };
-            current["runs"] = $"/runs?property=flowId=={flowId}";
-            return (current, null);
-        });
     }
 }

@@ -28,7 +28,7 @@ internal static class FlowServiceCrud
     public static ResourceCollection Collection(EmulatorState state, RequestContext caller, string collection) =>
         state.Store.Collection(caller.Sandbox, collection);
 
-    public static IResult ListOf(HttpContext http, EmulatorState state, IEnumerable<JsonObject> items)
+    public static IResult ListOf(HttpContext http, EmulatorState state, Func<PageRequest, PageResult> items)
     {
         if (!ListQuery.TryParse(http.Request.Query, state.Options.DefaultPageSize, out var query, out var error))
         {
@@ -66,7 +66,7 @@ internal static class FlowServiceCrud
     }
 
     private static IResult List(HttpContext http, EmulatorState state, ResourceKind kind) =>
-        ListOf(http, state, Collection(state, RequestContext.From(http), kind.Collection).Snapshot());
+        ListOf(http, state, Collection(state, RequestContext.From(http), kind.Collection).Page);
 
     private static IResult Get(string id, HttpContext http, EmulatorState state, ResourceKind kind) =>
         Collection(state, RequestContext.From(http), kind.Collection).TryGet(id, out var item)
@@ -126,13 +126,15 @@ internal static class FlowServiceCrud
             return outcome.Error;
         }
 
+        kind.AfterUpdate?.Invoke(state, caller, outcome.Updated!);
         var etag = JsonRead.String(outcome.Updated, "etag");
         return JsonResults.Json(new JsonObject { ["id"] = id, ["etag"] = etag }, etag: etag);
     }
 
     private static IResult Delete(string id, HttpContext http, EmulatorState state, ResourceKind kind)
     {
-        var collection = Collection(state, RequestContext.From(http), kind.Collection);
+        var caller = RequestContext.From(http);
+        var collection = Collection(state, caller, kind.Collection);
         if (!collection.TryGet(id, out var current))
         {
             return AepErrors.NotFound(NotFoundCode, kind.DisplayName, id);
@@ -146,7 +148,13 @@ internal static class FlowServiceCrud
             return AepErrors.VersionMismatch(ifMatch, currentEtag);
         }
 
-        return collection.Remove(id) ? Results.NoContent() : AepErrors.NotFound(NotFoundCode, kind.DisplayName, id);
+        if (!collection.Remove(id))
+        {
+            return AepErrors.NotFound(NotFoundCode, kind.DisplayName, id);
+        }
+
+        kind.AfterDelete?.Invoke(state, caller, id);
+        return Results.NoContent();
     }
 
     /// <summary>Compares etags the way clients send them: quoted or bare, <c>*</c> matching anything.</summary>

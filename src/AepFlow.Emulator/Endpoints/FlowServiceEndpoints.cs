@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AepFlow.Emulator.Errors;
+using AepFlow.Emulator.Storage;
 
 namespace AepFlow.Emulator.Endpoints;
 
@@ -13,14 +14,14 @@ internal static class FlowServiceEndpoints
         var group = app.MapGroup(BasePath);
 
         group.MapGet("/flowSpecs", (HttpContext http, EmulatorState state) =>
-            FlowServiceCrud.ListOf(http, state, state.Specs.FlowSpecs.Values.Select(Copy).OrderBy(s => JsonRead.String(s, "name"), StringComparer.Ordinal)));
+            FlowServiceCrud.ListOf(http, state, page => ListPaging.Take(ByName(state.Specs.FlowSpecs.Values), page)));
         group.MapGet("/flowSpecs/{id}", (string id, EmulatorState state) =>
             state.Specs.FlowSpecs.TryGetValue(id, out var spec)
                 ? FlowServiceCrud.Single(Copy(spec))
                 : AepErrors.NotFound(FlowServiceCrud.NotFoundCode, "flowSpec", id));
 
         group.MapGet("/connectionSpecs", (HttpContext http, EmulatorState state) =>
-            FlowServiceCrud.ListOf(http, state, state.Specs.ConnectionSpecs.Values.Select(Copy).OrderBy(s => JsonRead.String(s, "name"), StringComparer.Ordinal)));
+            FlowServiceCrud.ListOf(http, state, page => ListPaging.Take(ByName(state.Specs.ConnectionSpecs.Values), page)));
         group.MapGet("/connectionSpecs/{id}", (string id, EmulatorState state) =>
             state.Specs.ConnectionSpecs.TryGetValue(id, out var spec)
                 ? FlowServiceCrud.Single(Copy(spec))
@@ -34,7 +35,7 @@ internal static class FlowServiceEndpoints
         group.MapPost("/flows/{id}/action", (string id, string? op, HttpContext http, EmulatorState state) => FlowAction(id, op, http, state));
 
         group.MapGet("/runs", (HttpContext http, EmulatorState state) =>
-            FlowServiceCrud.ListOf(http, state, FlowServiceCrud.Collection(state, RequestContext.From(http), FlowRules.RunsCollection).Snapshot()));
+            FlowServiceCrud.ListOf(http, state, FlowServiceCrud.Collection(state, RequestContext.From(http), FlowRules.RunsCollection).Page));
         group.MapGet("/runs/{id}", (string id, HttpContext http, EmulatorState state) =>
             FlowServiceCrud.Collection(state, RequestContext.From(http), FlowRules.RunsCollection).TryGet(id, out var run)
                 ? FlowServiceCrud.Single(run)
@@ -67,10 +68,14 @@ internal static class FlowServiceEndpoints
             return AepErrors.NotFound(FlowServiceCrud.NotFoundCode, "Flow", id);
         }
 
+        FlowRules.Flows.AfterUpdate?.Invoke(state, caller, outcome.Updated!);
         var etag = JsonRead.String(outcome.Updated, "etag");
         return JsonResults.Json(new JsonObject { ["id"] = id, ["etag"] = etag }, etag: etag);
     }
 
     // Specs are shared and frozen; every response gets its own copy.
     private static JsonObject Copy(JsonObject spec) => (JsonObject)spec.DeepClone();
+
+    private static IEnumerable<JsonObject> ByName(IEnumerable<JsonObject> specs) =>
+        specs.OrderBy(s => JsonRead.String(s, "name"), StringComparer.Ordinal);
 }

@@ -27,17 +27,16 @@ internal static class ImsEndpoints
 
         var clientId = Field("client_id");
         var clientSecret = Field("client_secret");
-        var options = state.Options;
+        var expected = state.Credentials;
         if (clientId.Length == 0 || clientSecret.Length == 0
-            || (options.ClientId is not null && clientId != options.ClientId)
-            || (options.ClientSecret is not null && clientSecret != options.ClientSecret))
+            || (!state.Options.AcceptAnyCredentials && (clientId != expected.ClientId || clientSecret != expected.ClientSecret)))
         {
             return JsonResults.Json(
                 new JsonObject { ["error"] = "invalid_client", ["error_description"] = "The client id or secret is not valid." },
                 StatusCodes.Status401Unauthorized);
         }
 
-        var (token, lifetime) = state.Tokens.Issue();
+        var (token, lifetime) = state.Tokens.Issue(clientId);
         return JsonResults.Json(new JsonObject
         {
             ["access_token"] = token,

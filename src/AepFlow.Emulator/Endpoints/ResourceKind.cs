@@ -22,6 +22,12 @@ internal sealed class ResourceKind
     /// <summary>Runs after the resource is stored.</summary>
     public Action<EmulatorState, RequestContext, JsonObject>? AfterCreate { get; init; }
 
+    /// <summary>Runs after a change (PATCH or action) is stored, with the new body.</summary>
+    public Action<EmulatorState, RequestContext, JsonObject>? AfterUpdate { get; init; }
+
+    /// <summary>Runs after the resource with this id was deleted.</summary>
+    public Action<EmulatorState, RequestContext, string>? AfterDelete { get; init; }
+
     /// <summary>Top-level members a PATCH may not touch.</summary>
     public IReadOnlySet<string> ReadOnlyMembers { get; init; } = DefaultReadOnly;
 

@@ -35,7 +35,7 @@ internal static class SchemaRegistryEndpoints
             return schema;
         }
 
-        return collection.Snapshot().FirstOrDefault(s => string.Equals(JsonRead.String(s, "meta:altId"), schemaId, StringComparison.OrdinalIgnoreCase));
+        return collection.Find(s => string.Equals(JsonRead.String(s, "meta:altId"), schemaId, StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, EmulatorState state)
@@ -50,6 +50,13 @@ internal static class SchemaRegistryEndpoints
         if (string.IsNullOrWhiteSpace(JsonRead.String(schema, "title")))
         {
             return AepErrors.BadRequest(InvalidCode, "A schema needs a non-empty 'title'.", [new("/title", "required", "title is required.")]);
+        }
+
+        var titleErrors = new List<AepFlow.Validation.ValidationError>();
+        FieldLimits.CheckName(schema, titleErrors, "title");
+        if (titleErrors.Count > 0)
+        {
+            return AepErrors.BadRequest(InvalidCode, titleErrors[0].Message, titleErrors);
         }
 
         var caller = RequestContext.From(http);

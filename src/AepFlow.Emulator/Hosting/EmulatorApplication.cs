@@ -9,21 +9,20 @@ using AepFlow.Emulator.Validation;
 
 namespace AepFlow.Emulator;
 
-/// <summary>Builds the emulator's web application, for both <c>dotnet run</c> and <see cref="AepEmulator"/>.</summary>
+/// <summary>Builds the emulator's web application, for both <c>aepflow emulator</c> and <see cref="AepEmulator"/>.</summary>
 internal static class EmulatorApplication
 {
     // Found by reflection once per process; every emulator instance shares the result.
     private static readonly Lazy<GeneratedConnectionValidator> ConnectionModels = new(GeneratedConnectionValidator.Discover);
 
     /// <summary>
-    /// Creates the application. When <paramref name="useConfiguredUrls"/> is set and <c>--urls</c> (or ASPNETCORE_URLS) was
-    /// given, Kestrel listens there; otherwise on 127.0.0.1 at <see cref="EmulatorOptions.Port"/>.
+    /// Creates the application. It listens on <see cref="EmulatorOptions.Urls"/> when given, otherwise on 127.0.0.1 at
+    /// <see cref="EmulatorOptions.Port"/>; ambient settings such as <c>ASPNETCORE_URLS</c> never widen that.
     /// </summary>
-    public static WebApplication Build(string[] args, EmulatorOptions options, bool useConfiguredUrls)
+    public static WebApplication Build(EmulatorOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            Args = args,
             ApplicationName = typeof(EmulatorApplication).Assembly.GetName().Name,
         });
 
@@ -39,15 +38,26 @@ internal static class EmulatorApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
 
-        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
-        if (!useConfiguredUrls || string.IsNullOrEmpty(urls))
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        }
+            RequestLimits.ConfigureKestrel(kestrel.Limits);
 
-        var specs = SpecCatalog.LoadEmbedded();
-        var tokens = new TokenIssuer(options);
-        var state = new EmulatorState(options, specs, new ResourceStore(), new GeneratedFlowValidator(), ConnectionModels.Value, tokens);
+            // Explicit endpoints override ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS and the "urls" setting.
+            if (options.Urls.Count == 0)
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port);
+                return;
+            }
+
+            foreach (var url in options.Urls)
+            {
+                var (address, port) = ParseUrl(url);
+                kestrel.Listen(address, port);
+            }
+        });
+
+        var specs = SpecCatalog.Load(options.SpecFolders);
+        var state = new EmulatorState(options, specs, new ResourceStore(), new GeneratedFlowValidator(), ConnectionModels.Value);
         var faults = new FaultInjector();
         foreach (var rule in options.Faults)
         {
@@ -56,10 +66,8 @@ internal static class EmulatorApplication
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(tokens);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(new RequestLog(options.MaxRecordedRequests));
-        builder.Services.AddSingleton(options.TimeProvider);
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AepFlow.Emulator");
@@ -68,23 +76,34 @@ internal static class EmulatorApplication
             logger.LogWarning("Spec skipped: {Problem}", problem);
         }
 
-        // A bug in the emulator answers like a failing service would, in the service error shape.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandler = context => Errors.AepErrors
-                .Service(StatusCodes.Status500InternalServerError, "EMULATOR-1500", "Internal Server Error", "The emulator failed to handle this request; see its log.")
-                .ExecuteAsync(context),
-        });
+        // A bug in the emulator answers like a failing service would; Kestrel's refusals (408, 413) keep their status.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = RequestLimits.HandleExceptionAsync });
+        app.Use(RequestLimits.CheckAsync);
 
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments(AdminEndpoints.BasePath),
+            context => context.Request.Path.StartsWithSegments(AdminEndpoints.BasePath)
+                && !context.Request.Path.StartsWithSegments(AdminEndpoints.BasePath + "/health"),
+            admin => admin.UseMiddleware<AdminKeyMiddleware>());
+
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments(AdminEndpoints.BasePath) && context.Request.Path != "/",
             api =>
             {
                 api.UseMiddleware<RecordingMiddleware>();
                 api.UseMiddleware<FaultMiddleware>();
                 api.UseWhen(
                     context => !context.Request.Path.StartsWithSegments(ImsEndpoints.TokenPath),
-                    platform => platform.UseMiddleware<GatewayMiddleware>());
+                    platform =>
+                    {
+                        platform.UseMiddleware<GatewayMiddleware>();
+
+                        // Whatever became due on the simulated clock happens before the request reads it.
+                        platform.Use((context, next) =>
+                        {
+                            state.Runs.CatchUp();
+                            return next(context);
+                        });
+                    });
             });
 
         FlowServiceEndpoints.Map(app);
@@ -104,5 +123,25 @@ internal static class EmulatorApplication
                 specs.FlowSpecs.Count,
                 specs.ConnectionSpecs.Count));
         return app;
+    }
+
+    /// <summary>Reads <c>http://host:port</c>; <c>localhost</c> is loopback, <c>*</c>, <c>+</c> and <c>0.0.0.0</c> every interface.</summary>
+    public static (IPAddress Address, int Port) ParseUrl(string url)
+    {
+        // Uri refuses "*" and "+" as hosts, so they are swapped for a placeholder first.
+        var normalized = url.Replace("://*", "://any.invalid", StringComparison.Ordinal).Replace("://+", "://any.invalid", StringComparison.Ordinal);
+        if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
+        {
+            throw new ArgumentException($"'{url}' is not an address the emulator can listen on; use http://127.0.0.1:5080 (http only, no path).", nameof(url));
+        }
+
+        var address = uri.Host switch
+        {
+            "any.invalid" => IPAddress.Any,
+            "localhost" => IPAddress.Loopback,
+            _ when IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) => ip,
+            _ => throw new ArgumentException($"'{uri.Host}' is not an IP address; use 127.0.0.1, 0.0.0.0 or localhost.", nameof(url)),
+        };
+        return (address, uri.Port);
     }
 }

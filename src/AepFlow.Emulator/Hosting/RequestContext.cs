@@ -9,18 +9,24 @@ internal readonly record struct RequestContext(string Sandbox, string OrgId, str
 {
     public const string DefaultSandbox = "prod";
 
-    public static RequestContext From(HttpContext context)
+    public static RequestContext From(HttpContext context) =>
+        From(context, context.RequestServices.GetRequiredService<EmulatorState>().Credentials.DefaultSandbox);
+
+    public static RequestContext From(HttpContext context, string defaultSandbox)
     {
         var headers = context.Request.Headers;
         var sandbox = headers["x-sandbox-name"].ToString();
         return new RequestContext(
-            string.IsNullOrWhiteSpace(sandbox) ? DefaultSandbox : sandbox.Trim(),
+            string.IsNullOrWhiteSpace(sandbox) ? defaultSandbox : sandbox.Trim(),
             headers["x-gw-ims-org-id"].ToString(),
             headers["x-api-key"].ToString());
     }
 
     /// <summary>A stable id per sandbox name, as Platform gives every sandbox a GUID.</summary>
-    public string SandboxId => new Guid(MD5.HashData(Encoding.UTF8.GetBytes("sandbox:" + Sandbox.ToLowerInvariant()))).ToString("D");
+    public string SandboxId => SandboxIdOf(Sandbox);
+
+    public static string SandboxIdOf(string sandbox) =>
+        new Guid(MD5.HashData(Encoding.UTF8.GetBytes("sandbox:" + sandbox.ToLowerInvariant()))).ToString("D");
 
     /// <summary>Sets the audit members Flow Service puts on every resource it creates.</summary>
     public void StampCreated(JsonObject resource, string id, string etag, DateTimeOffset now)

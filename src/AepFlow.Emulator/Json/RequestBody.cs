@@ -4,11 +4,11 @@ using AepFlow.Emulator.Errors;
 
 namespace AepFlow.Emulator;
 
-/// <summary>A parsed request body, or the 400 to send when it cannot be parsed.</summary>
+/// <summary>A parsed request body, or the error to send when it cannot be parsed.</summary>
 internal readonly record struct RequestBody<T>(T? Value, string Text, IResult? Error)
     where T : JsonNode;
 
-/// <summary>Reads request bodies as JSON nodes, turning malformed JSON into Adobe-shaped 400s.</summary>
+/// <summary>Reads request bodies as JSON nodes: 415 without a JSON content type, Adobe-shaped 400s for malformed JSON.</summary>
 internal static class RequestBodyReader
 {
     // Duplicate keys are refused while parsing: JsonNode would otherwise fail later, lazily, inside a handler.
@@ -27,6 +27,12 @@ internal static class RequestBodyReader
     private static async Task<RequestBody<T>> ReadAsync<T>(HttpRequest request, string errorCode, string expected)
         where T : JsonNode
     {
+        // application/json, or a +json type such as application/json-patch+json.
+        if (!request.HasJsonContentType())
+        {
+            return new(null, string.Empty, RequestLimits.UnsupportedMediaType(request.ContentType));
+        }
+
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         if (string.IsNullOrWhiteSpace(text))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using AepFlow.Emulator.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AepFlow.Emulator.Listing;
@@ -90,34 +91,31 @@ internal sealed class ListQuery
     }
 
     /// <summary>
-    /// Filters, orders and pages <paramref name="items"/> into Flow Service's list body:
+    /// Filters, orders and pages the items <paramref name="source"/> holds into Flow Service's list body:
     /// <c>{"items":[...],"_links":{"next":{"href":...}}}</c>, or <c>{"count":N}</c> when <c>count=true</c>.
+    /// Only the page is copied out of the source.
     /// </summary>
-    public JsonObject Apply(IEnumerable<JsonObject> items, HttpRequest request, string collectionName = "items")
+    public JsonObject Apply(Func<PageRequest, PageResult> source, HttpRequest request, string collectionName = "items")
     {
-        var matching = items.Where(item => Filters.All(f => f.Matches(item))).ToList();
+        Func<JsonObject, bool>? filter = Filters.Count == 0 ? null : item => Filters.All(f => f.Matches(item));
+        IComparer<JsonObject>? order = OrderBy is { } path ? new ItemComparer(path, Descending) : null;
+        var page = source(new PageRequest(filter, order, Offset, Limit, Count));
         if (Count)
         {
-            return new JsonObject { ["count"] = matching.Count };
+            return new JsonObject { ["count"] = page.Count };
         }
 
-        if (OrderBy is { } path)
+        var items = new JsonArray();
+        foreach (var item in page.Items)
         {
-            matching = matching.OrderBy(item => PropertyFilter.Resolve(item, path), new NodeComparer(Descending)).ToList();
+            items.Add(item);
         }
 
-        var page = new JsonArray();
-        foreach (var item in matching.Skip(Offset).Take(Limit))
-        {
-            page.Add(item);
-        }
-
-        var body = new JsonObject { [collectionName] = page };
+        var body = new JsonObject { [collectionName] = items };
         var links = new JsonObject();
-        var nextOffset = Offset + Limit;
-        if (nextOffset < matching.Count)
+        if (page.HasMore)
         {
-            links["next"] = new JsonObject { ["href"] = NextHref(request, nextOffset) };
+            links["next"] = new JsonObject { ["href"] = NextHref(request, Offset + Limit) };
         }
 
         body["_links"] = links;
@@ -164,11 +162,13 @@ internal sealed class ListQuery
         }
     }
 
-    /// <summary>Orders numbers numerically, other scalars by text, missing values last in either direction.</summary>
-    private sealed class NodeComparer(bool descending) : IComparer<JsonNode?>
+    /// <summary>Orders items by the value at a dotted path: numbers numerically, other scalars by text, missing values last.</summary>
+    private sealed class ItemComparer(string[] path, bool descending) : IComparer<JsonObject>
     {
-        public int Compare(JsonNode? x, JsonNode? y)
+        public int Compare(JsonObject? left, JsonObject? right)
         {
+            var x = left is null ? null : PropertyFilter.Resolve(left, path);
+            var y = right is null ? null : PropertyFilter.Resolve(right, path);
             var a = x is JsonValue xv ? PropertyFilter.ScalarText(xv) : null;
             var b = y is JsonValue yv ? PropertyFilter.ScalarText(yv) : null;
             if (a is null || b is null)

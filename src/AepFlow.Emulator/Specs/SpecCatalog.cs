@@ -40,12 +40,38 @@ internal sealed class SpecCatalog
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Loads the specs embedded in this assembly.</summary>
-    public static SpecCatalog LoadEmbedded()
+    public static SpecCatalog LoadEmbedded() => Load([]);
+
+    /// <summary>
+    /// Loads the embedded specs, then every <c>*.flowspec.json</c> and <c>*.connectionspec.json</c> in
+    /// <paramref name="folders"/> (as <c>aepflow specs pull</c> writes them), in order: a spec with the id of an earlier one
+    /// replaces it, as in the generator.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
+    public static SpecCatalog Load(IReadOnlyList<string> folders)
     {
         var assembly = typeof(SpecCatalog).Assembly;
         var names = assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray();
-        return Load(Files(assembly, names, FlowSpecPrefix), Files(assembly, names, ConnectionSpecPrefix));
+        var flowSpecs = Files(assembly, names, FlowSpecPrefix).ToList();
+        var connectionSpecs = Files(assembly, names, ConnectionSpecPrefix).ToList();
+        foreach (var folder in folders)
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"Spec folder '{folder}' does not exist.");
+            }
+
+            flowSpecs.AddRange(FolderFiles(folder, "*.flowspec.json"));
+            connectionSpecs.AddRange(FolderFiles(folder, "*.connectionspec.json"));
+        }
+
+        return Load(flowSpecs, connectionSpecs);
     }
+
+    private static IEnumerable<SpecFile> FolderFiles(string folder, string pattern) =>
+        Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => new SpecFile(path, () => File.OpenRead(path)));
 
     /// <summary>
     /// Reads spec files given by name and opener. A file that is not JSON, or not a spec, is skipped and listed in
@@ -82,7 +108,7 @@ internal sealed class SpecCatalog
                 // JsonNode materializes objects lazily, so a duplicate key would only fail inside a request: refuse it here.
                 root = JsonNode.Parse(stream, documentOptions: DocumentOptions);
             }
-            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 problems.Add($"{file}: not a readable JSON document ({ex.Message})");
                 continue;

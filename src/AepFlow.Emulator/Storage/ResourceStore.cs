@@ -17,6 +17,13 @@ internal sealed class ResourceStore
 
     /// <summary>Forgets every resource in every sandbox.</summary>
     public void Clear() => _collections.Clear();
+
+    /// <summary>The sandboxes holding a collection of this name, with it (for the run simulator and the dashboard).</summary>
+    public IEnumerable<(string Sandbox, ResourceCollection Items)> All(string collection) =>
+        _collections.Where(pair => pair.Key.Collection == collection).Select(pair => (pair.Key.Sandbox, pair.Value));
+
+    /// <summary>Sandboxes that hold anything.</summary>
+    public IEnumerable<string> Sandboxes => _collections.Keys.Select(key => key.Sandbox).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>The resources of one kind in one sandbox, in creation order. Bodies go in and come out as copies.</summary>
@@ -58,21 +65,37 @@ internal sealed class ResourceCollection
         }
     }
 
-    /// <summary>Copies of every resource, oldest first.</summary>
-    public List<JsonObject> Snapshot()
+    public int Count
     {
-        lock (_gate)
+        get
         {
-            return _order.Select(id => (JsonObject)_items[id].DeepClone()).ToList();
+            lock (_gate)
+            {
+                return _items.Count;
+            }
         }
     }
 
-    /// <summary>Copies of every resource with its id, oldest first (for bodies that do not carry their id).</summary>
-    public List<KeyValuePair<string, JsonObject>> Entries()
+    /// <summary>One page of the resources, oldest first unless ordered; only the page is copied.</summary>
+    public PageResult Page(PageRequest request)
     {
         lock (_gate)
         {
-            return _order.Select(id => KeyValuePair.Create(id, (JsonObject)_items[id].DeepClone())).ToList();
+            return ListPaging.Take(Stored(), request);
+        }
+    }
+
+    /// <summary>Copies of every resource, oldest first (for small collections and the dashboard).</summary>
+    public List<JsonObject> Snapshot() => Page(PageRequest.All()).Items;
+
+    /// <summary>A copy of the first resource that matches, oldest first.</summary>
+    public JsonObject? Find(Func<JsonObject, bool> match) => Page(new PageRequest(match, null, 0, 1, false)).Items.FirstOrDefault();
+
+    private IEnumerable<(string Id, JsonObject Item)> Stored()
+    {
+        foreach (var id in _order)
+        {
+            yield return (id, _items[id]);
         }
     }
 

@@ -11,7 +11,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public AepEmulator Emulator { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
-        Emulator = await AepEmulator.StartAsync(new EmulatorOptions { RequireIssuedTokens = true, ClientId = ClientId, ClientSecret = ClientSecret });
+        Emulator = await AepEmulator.StartAsync(new EmulatorOptions
+        {
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+            OrgId = "LOOPBACK@AdobeOrg",
+            Sandboxes = ["loopback"],
+        });
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
