@@ -56,25 +56,20 @@ public sealed class UseSchemaBoundCodeFix : CodeFixProvider
                 continue;
             }
 
-            string text = bound.ToString(CultureInfo.InvariantCulture);
+            // Truncate drops a scale ("15.0" in the schema) so the literal is the integer the member takes.
+            string text = decimal.Truncate(bound).ToString(CultureInfo.InvariantCulture);
             string title = $"Use {text} (the {keyword})";
             context.RegisterCodeFix(
-                CodeAction.Create(title, _ => Replace(context.Document, root, target, bound), equivalenceKey: nameof(UseSchemaBoundCodeFix) + keyword),
+                CodeAction.Create(title, _ => Replace(context.Document, root, target, text), equivalenceKey: nameof(UseSchemaBoundCodeFix) + keyword),
                 diagnostic);
         }
     }
 
-    private static Task<Document> Replace(Document document, SyntaxNode root, ExpressionSyntax target, decimal bound)
+    private static Task<Document> Replace(Document document, SyntaxNode root, ExpressionSyntax target, string bound)
     {
-        // Literal(text, value) keeps the plain digits (Literal(long) would render 15L).
-        decimal magnitude = System.Math.Abs(bound);
-        ExpressionSyntax replacement = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression,
-            SyntaxFactory.Literal(magnitude.ToString(CultureInfo.InvariantCulture), magnitude));
-        if (bound < 0)
-        {
-            replacement = SyntaxFactory.PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, replacement);
-        }
-
+        // Parsed, not built with SyntaxFactory.Literal: the token then carries the value the compiler gives those digits (an int
+        // for 15, not the decimal the bound is held in), and a negative bound becomes the same unary minus a person would write.
+        var replacement = SyntaxFactory.ParseExpression(bound);
         return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(target, replacement.WithTriviaFrom(target))));
     }
 }

@@ -1,3 +1,6 @@
+using AepFlow.Generator.Analyzers;
+using static AepFlow.Analyzers.Tests.AepFlowTest;
+
 namespace AepFlow.Analyzers.Tests;
 
 /// <summary>
@@ -63,10 +66,12 @@ public class FlowCompositionTests
         }
         """;
 
+    private static AnalyzerTest<FlowCompositionAnalyzer> Test(string code) => new() { TestState = { Sources = { Types, code } } };
+
     [Fact]
-    public void Salesforce_source_under_CloudStorageToAEP_is_AEPF013_on_the_connection_id()
+    public Task Salesforce_source_under_CloudStorageToAEP_is_AEPF013_on_the_connection_id()
     {
-        var result = Harness.Run(new[] { Types, """
+        var test = Test("""
             using Specs;
             using AepFlow.ConnectionSpecs;
             static class Use
@@ -74,42 +79,34 @@ public class FlowCompositionTests
                 static async System.Threading.Tasks.Task<object> M(string baseId, string targetId)
                 {
                     var source = await Api.CreateSourceConnectionAsync(Salesforce.Id, baseId);
-                    return new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = [source.Id], TargetConnectionIds = [targetId] };
+                    return new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = [{|#0:source.Id|}], TargetConnectionIds = [targetId] };
                 }
             }
-            """ });
-
-        Assert.Empty(result.CompileErrors);
-        Expect.Exactly(result.Diagnostics, ("AEPF013", 8, 81, 8, 90));
-        Assert.Equal("source connection source.Id comes from connection spec salesforce (cfc0fee1-7dc0-40ef-b73e-d8b134c436f5), which flowSpec CloudStorageToAEP does not list as a source: use a flowSpec that lists it, such as CRMToAEP",
-            result.Diagnostics[0].Message);
+            """);
+        test.ExpectedDiagnostics.Add(Diagnostic("AEPF013").WithLocation(0).WithMessage(
+            "source connection source.Id comes from connection spec salesforce (cfc0fee1-7dc0-40ef-b73e-d8b134c436f5), which flowSpec CloudStorageToAEP does not list as a source: use a flowSpec that lists it, such as CRMToAEP"));
+        return test.RunAsync();
     }
 
     [Fact]
-    public void Accepted_specs_and_untraceable_ids_produce_nothing()
-    {
-        var result = Harness.Run(new[] { Types, """
-            using Specs;
-            using AepFlow.ConnectionSpecs;
-            static class Use
+    public Task Accepted_specs_and_untraceable_ids_produce_nothing() => Test("""
+        using Specs;
+        using AepFlow.ConnectionSpecs;
+        static class Use
+        {
+            static async System.Threading.Tasks.Task<object> M(string baseId, string someId)
             {
-                static async System.Threading.Tasks.Task<object> M(string baseId, string someId)
-                {
-                    var s3 = await Api.CreateSourceConnectionAsync(AmazonS3.Id, baseId);
-                    string target = (await Api.CreateSourceConnectionAsync(DataLake.Id, baseId)).Id;
-                    return new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = [s3.Id, someId], TargetConnectionIds = new[] { target } };
-                }
+                var s3 = await Api.CreateSourceConnectionAsync(AmazonS3.Id, baseId);
+                string target = (await Api.CreateSourceConnectionAsync(DataLake.Id, baseId)).Id;
+                return new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = [s3.Id, someId], TargetConnectionIds = new[] { target } };
             }
-            """ });
-
-        Assert.Empty(result.CompileErrors);
-        Assert.Empty(result.Diagnostics);
-    }
+        }
+        """).RunAsync();
 
     [Fact]
-    public void Target_from_a_source_spec_is_reported_through_a_list_initializer()
+    public Task Target_from_a_source_spec_is_reported_through_a_list_initializer()
     {
-        var result = Harness.Run(new[] { Types, """
+        var test = Test("""
             using Specs;
             static class Use
             {
@@ -117,45 +114,42 @@ public class FlowCompositionTests
                 static async System.Threading.Tasks.Task<object> M(string baseId, string sourceId)
                 {
                     var wrong = await Api.CreateSourceConnectionAsync(SpecId, baseId);
-                    return new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = [sourceId], TargetConnectionIds = new System.Collections.Generic.List<string> { wrong.Id } };
+                    return new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = [sourceId], TargetConnectionIds = new System.Collections.Generic.List<string> { {|#0:wrong.Id|} } };
                 }
             }
-            """ });
-
-        Expect.Exactly(result.Diagnostics, ("AEPF013", 8, 160, 8, 168));
-        Assert.StartsWith("target connection wrong.Id comes from connection spec salesforce", result.Diagnostics[0].Message);
-        Assert.EndsWith("no known flowSpec accepts it as a target; connect a target whose spec CloudStorageToAEP lists", result.Diagnostics[0].Message);
+            """);
+        test.ExpectedDiagnostics.Add(Diagnostic("AEPF013").WithLocation(0).WithMessage(
+            "target connection wrong.Id comes from connection spec salesforce (cfc0fee1-7dc0-40ef-b73e-d8b134c436f5), which flowSpec CloudStorageToAEP does not list as a target: no known flowSpec accepts it as a target; connect a target whose spec CloudStorageToAEP lists"));
+        return test.RunAsync();
     }
 
     [Fact]
-    public void CRMToAEP_request_without_Copy_is_AEPF014_on_the_type()
+    public Task CRMToAEP_request_without_Copy_is_AEPF014_on_the_type()
     {
-        var result = Harness.Run(new[] { Types, """
+        var test = Test("""
             using Specs;
             static class Use
             {
-                static object A() => new CrmToAep.CreateFlowRequest { SourceConnectionIds = ["a"], TargetConnectionIds = ["b"] };
+                static object A() => new {|#0:CrmToAep.CreateFlowRequest|} { SourceConnectionIds = ["a"], TargetConnectionIds = ["b"] };
                 static object B() => new CrmToAep.CreateFlowRequest { SourceConnectionIds = ["a"], TargetConnectionIds = ["b"], Copy = new() { Column = "c" } };
                 static object C() => new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = ["a"], TargetConnectionIds = ["b"] };
                 static object D(CrmToAep.CreateFlowRequest r) => r with { Copy = null };
             }
-            """ });
-
-        Assert.Empty(result.CompileErrors);
-        Expect.Exactly(result.Diagnostics, ("AEPF014", 4, 30, 4, 56));
-        Assert.Equal("flowSpec CRMToAEP requires the Copy transformation (its params require deltaColumn): set Copy = new CrmToAep.CopyParams { … }",
-            result.Diagnostics[0].Message);
+            """);
+        test.ExpectedDiagnostics.Add(Diagnostic("AEPF014").WithLocation(0).WithMessage(
+            "flowSpec CRMToAEP requires the Copy transformation (its params require deltaColumn): set Copy = new CrmToAep.CopyParams { … }"));
+        return test.RunAsync();
     }
 
     [Fact]
-    public void User_flowSpec_file_changes_what_is_required_and_accepted()
+    public Task User_flowSpec_file_changes_what_is_required_and_accepted()
     {
         const string userSpec = """
             { "items": [ { "id": "9753525b-82c7-4dce-8a9b-5ccfce2b9876", "name": "MyCloudStorage", "version": "1.0",
               "sourceConnectionSpecIds": ["cfc0fee1-7dc0-40ef-b73e-d8b134c436f5"], "targetConnectionSpecIds": [],
               "transformationSpecs": [ { "name": "Mapping", "spec": { "type": "object", "required": ["mappingId"] } } ] } ] }
             """;
-        var result = Harness.Run(new[] { Types, """
+        var test = Test("""
             using Specs;
             using AepFlow.ConnectionSpecs;
             static class Use
@@ -163,12 +157,13 @@ public class FlowCompositionTests
                 static async System.Threading.Tasks.Task<object> M(string baseId)
                 {
                     var source = await Api.CreateSourceConnectionAsync(Salesforce.Id, baseId);
-                    return new CloudStorageToAep.CreateFlowRequest { SourceConnectionIds = [source.Id], TargetConnectionIds = ["t"] };
+                    return new {|#0:CloudStorageToAep.CreateFlowRequest|} { SourceConnectionIds = [source.Id], TargetConnectionIds = ["t"] };
                 }
             }
-            """ }, new[] { new InMemoryAdditionalText("/p/mine.flowspec.json", userSpec) });
-
-        Expect.Exactly(result.Diagnostics, ("AEPF014", 8, 20, 8, 55));
-        Assert.StartsWith("flowSpec MyCloudStorage requires the Mapping transformation", result.Diagnostics[0].Message);
+            """);
+        test.TestState.AdditionalFiles.Add(("/p/mine.flowspec.json", userSpec));
+        test.ExpectedDiagnostics.Add(Diagnostic("AEPF014").WithLocation(0).WithMessage(
+            "flowSpec MyCloudStorage requires the Mapping transformation (its params require mappingId): set Mapping = new CloudStorageToAep.MappingParams { … }"));
+        return test.RunAsync();
     }
 }

@@ -1,88 +1,86 @@
+using AepFlow.Generator.Analyzers;
+using Microsoft.CodeAnalysis.Testing;
+using static AepFlow.Analyzers.Tests.AepFlowTest;
+
 namespace AepFlow.Analyzers.Tests;
 
-/// <summary>The checks on the types the generator core emits for the bundled specs (AepFlow.FlowSpecs.*, AepFlow.ConnectionSpecs.*).</summary>
+/// <summary>
+/// The checks on the types the generator core emits for the bundled specs (AepFlow.FlowSpecs.*, AepFlow.ConnectionSpecs.*): every
+/// generator of the package runs first, as in a build, and the analyzers see its output.
+/// </summary>
 public class GeneratedSpecTests
 {
-    [Fact]
-    public void Minute_with_interval_10_on_the_generated_schedule_is_AEPF010()
+    private static AnalyzerTest<TAnalyzer> Test<TAnalyzer>(string code, params DiagnosticResult[] expected)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var result = Harness.RunWithGeneratedSpecs(new[] { """
-            using AepFlow.FlowSpecs;
-            static class Use
-            {
-                static object M() => new CrmToAep.ScheduleParams { StartTime = 1, Frequency = CrmToAep.Frequency.Minute, Interval = 10 };
-            }
-            """ });
-
-        Assert.Empty(result.CompileErrors);
-        Expect.Exactly(result.Diagnostics, ("AEPF010", 4, 121, 4, 123));
-        Assert.Equal("interval must be at least 15 when frequency is minute, not 10", result.Diagnostics[0].Message);
+        var test = new AnalyzerTest<TAnalyzer> { TestCode = code, Generators = AllGenerators };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
     }
 
     [Fact]
-    public void Tutorial_mapping_id_on_the_generated_params_is_only_AEPF012()
-    {
-        var result = Harness.RunWithGeneratedSpecs(new[] { """
-            using AepFlow.FlowSpecs;
-            static class Use
-            {
-                static object M() => new CloudStorageToAep.MappingParams { MappingId = "7409d3017e24a3eb4a2dc21020f7a5b" };
-            }
-            """ });
-
-        Assert.Empty(result.CompileErrors);
-        Expect.Exactly(result.Diagnostics, ("AEPF012", 4, 76, 4, 109));
-    }
+    public Task Minute_with_interval_10_on_the_generated_schedule_is_AEPF010() => Test<ConstantValueAnalyzer>("""
+        using AepFlow.FlowSpecs;
+        static class Use
+        {
+            static object M() => new CrmToAep.ScheduleParams { StartTime = 1, Frequency = CrmToAep.Frequency.Minute, Interval = {|#0:10|} };
+        }
+        """,
+        Diagnostic("AEPF010").WithLocation(0).WithMessage("interval must be at least 15 when frequency is minute, not 10")).RunAsync();
 
     [Fact]
-    public void Salesforce_source_into_a_CloudStorageToAep_flow_is_AEPF013()
-    {
-        var result = Harness.RunWithGeneratedSpecs(new[] { """
-            using AepFlow.FlowSpecs;
-            using AepFlow.ConnectionSpecs;
-            static class Use
-            {
-                static System.Threading.Tasks.Task<string> CreateSourceConnection(string specId) => System.Threading.Tasks.Task.FromResult(specId);
-                static async System.Threading.Tasks.Task<object> M(string target)
-                {
-                    string sourceId = await CreateSourceConnection(Salesforce.Id);
-                    return new CloudStorageToAep.CreateFlowRequest { Name = "n", SourceConnectionIds = [sourceId], TargetConnectionIds = [target] };
-                }
-            }
-            """ });
-
-        Assert.Empty(result.CompileErrors);
-        Expect.Exactly(result.Diagnostics, ("AEPF013", 9, 93, 9, 101));
-    }
+    public Task Tutorial_mapping_id_on_the_generated_params_is_only_AEPF012() => Test<ConstantValueAnalyzer>("""
+        using AepFlow.FlowSpecs;
+        static class Use
+        {
+            static object M() => new CloudStorageToAep.MappingParams { MappingId = {|AEPF012:"7409d3017e24a3eb4a2dc21020f7a5b"|} };
+        }
+        """).RunAsync();
 
     [Fact]
-    public void CrmToAep_flow_without_Copy_is_AEPF014_and_a_complete_flow_is_clean()
-    {
-        var result = Harness.RunWithGeneratedSpecs(new[] { """
-            using AepFlow.FlowSpecs;
-            static class Use
+    public Task Salesforce_source_into_a_CloudStorageToAep_flow_is_AEPF013() => Test<FlowCompositionAnalyzer>("""
+        using AepFlow.FlowSpecs;
+        using AepFlow.ConnectionSpecs;
+        static class Use
+        {
+            static System.Threading.Tasks.Task<string> CreateSourceConnection(string specId) => System.Threading.Tasks.Task.FromResult(specId);
+            static async System.Threading.Tasks.Task<object> M(string target)
             {
-                static object A() => new CrmToAep.CreateFlowRequest { Name = "n", SourceConnectionIds = ["s"], TargetConnectionIds = ["t"] };
-                static object B() => new CrmToAep.CreateFlowRequest
-                {
-                    Name = "n",
-                    SourceConnectionIds = ["s"],
-                    TargetConnectionIds = ["t"],
-                    Copy = new CrmToAep.CopyParams { DeltaColumn = new CrmToAep.DeltaColumn { Name = "updatedAt" } },
-                    Mapping = new CrmToAep.MappingParams { MappingId = "0b090130b58b4819afc78b6dc98b484d", MappingVersion = "0" },
-                    Schedule = new CrmToAep.ScheduleParams { StartTime = 1612310466, Frequency = CrmToAep.Frequency.Minute, Interval = 15, Backfill = true },
-                };
+                string sourceId = await CreateSourceConnection(Salesforce.Id);
+                return new CloudStorageToAep.CreateFlowRequest { Name = "n", SourceConnectionIds = [{|AEPF013:sourceId|}], TargetConnectionIds = [target] };
             }
-            """ });
-
-        Assert.Empty(result.CompileErrors);
-        Expect.Exactly(result.Diagnostics, ("AEPF014", 4, 30, 4, 56));
-    }
+        }
+        """).RunAsync();
 
     [Fact]
-    public void Valid_flow_file_becomes_a_typed_factory_returning_the_specs_request()
+    public Task CrmToAep_flow_without_Copy_is_AEPF014_and_a_complete_flow_is_clean() => Test<FlowCompositionAnalyzer>("""
+        using AepFlow.FlowSpecs;
+        static class Use
+        {
+            static object A() => new {|AEPF014:CrmToAep.CreateFlowRequest|} { Name = "n", SourceConnectionIds = ["s"], TargetConnectionIds = ["t"] };
+            static object B() => new CrmToAep.CreateFlowRequest
+            {
+                Name = "n",
+                SourceConnectionIds = ["s"],
+                TargetConnectionIds = ["t"],
+                Copy = new CrmToAep.CopyParams { DeltaColumn = new CrmToAep.DeltaColumn { Name = "updatedAt" } },
+                Mapping = new CrmToAep.MappingParams { MappingId = "0b090130b58b4819afc78b6dc98b484d", MappingVersion = "0" },
+                Schedule = new CrmToAep.ScheduleParams { StartTime = 1612310466, Frequency = CrmToAep.Frequency.Minute, Interval = 15, Backfill = true },
+            };
+        }
+        """).RunAsync();
+
+    [Fact]
+    public Task Valid_flow_file_becomes_a_typed_factory_returning_the_specs_request()
     {
-        const string flow = """
+        // Compiles only if the factory exists and returns the flowSpec's own request type.
+        var test = Test<DeclarativeFileAnalyzer>("""
+            static class Use
+            {
+                static AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest M() => AepFlow.Flows.CrmDaily.Create(sourceConnectionIds: ["other"]);
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/p/crm-daily.flow.json", """
             {
               "name": "Daily CRM import",
               "flowSpec": { "id": "14518937-270c-4525-bdec-c2ba7cce3860", "version": "1.0" },
@@ -91,18 +89,25 @@ public class GeneratedSpecTests
               "transformations": [ { "name": "Copy", "params": { "deltaColumn": { "name": "updatedAt" } } } ],
               "scheduleParams": { "startTime": 1612310466, "frequency": "hour", "interval": 1 }
             }
-            """;
-        var result = Harness.RunWithGeneratedSpecs(new[] { """
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Invalid_flow_file_gets_no_factory()
+    {
+        const string path = "/p/cloud.flow.json";
+        var test = Test<DeclarativeFileAnalyzer>("""
             static class Use
             {
-                static AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest M() => AepFlow.Flows.CrmDaily.Create(sourceConnectionIds: ["other"]);
+                static object M() => {|CS0234:AepFlow.Flows|}.Cloud.Create();
             }
-            """ }, new[] { new InMemoryAdditionalText("/p/crm-daily.flow.json", flow) });
-
-        Assert.Empty(result.CompileErrors);
-        Assert.Empty(result.Diagnostics);
-        var factory = result.Compilation.GetTypeByMetadataName("AepFlow.Flows.CrmDaily")!;
-        Assert.Equal("AepFlow.FlowSpecs.CrmToAep.CreateFlowRequest", ((IMethodSymbol)factory.GetMembers("Create").Single()).ReturnType.ToDisplayString());
+            """,
+            Diagnostic("AEPF020").WithSpan(path, 19, 39, 19, 40),
+            Diagnostic("AEPF020").WithSpan(path, 24, 26, 24, 38),
+            Diagnostic("AEPF020").WithSpan(path, 26, 24, 26, 28));
+        test.TestState.AdditionalFiles.Add((path, File.ReadAllText(Harness.Reference("docs-examples/flows/cloud-storage-create-flow-request.json"))));
+        return test.RunAsync();
     }
 
     [Fact]
@@ -118,7 +123,7 @@ public class GeneratedSpecTests
               "scheduleParams": { "startTime": 1612310466, "frequency": "hour", "interval": 2 }
             }
             """;
-        var result = Harness.RunWithGeneratedSpecs(new[] { """
+        var result = Harness.Generate(new[] { """
             public static class Probe
             {
                 public static string Run()
@@ -168,14 +173,4 @@ public class GeneratedSpecTests
         Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
 
-    [Fact]
-    public void Invalid_flow_file_gets_no_factory()
-    {
-        var text = File.ReadAllText(Harness.Reference("docs-examples/flows/cloud-storage-create-flow-request.json"));
-
-        var result = Harness.RunWithGeneratedSpecs(new[] { "class C { }" }, new[] { new InMemoryAdditionalText("/p/cloud.flow.json", text) });
-
-        Assert.Null(result.Compilation.GetTypeByMetadataName("AepFlow.Flows.Cloud"));
-        Assert.Equal(new[] { "AEPF020", "AEPF020", "AEPF020" }, result.Diagnostics.Select(d => d.Id));
-    }
 }

@@ -1,4 +1,7 @@
+using AepFlow.Generator.Analyzers;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using static AepFlow.Analyzers.Tests.AepFlowTest;
 
 namespace AepFlow.Analyzers.Tests;
 
@@ -11,57 +14,53 @@ public class MappingAndXdmTests
 
     private static string Tutorial(string file) => File.ReadAllText(Harness.Reference("docs-examples/mappingsets/" + file));
 
-    [Fact]
-    public void Current_shape_tutorial_mapping_matches_its_schema()
+    private static AnalyzerTest<DeclarativeFileAnalyzer> Test(string path, string text, params DiagnosticResult[] expected)
     {
-        var result = Harness.Run(new[] { "class C { }" },
-            new[] { Xdm(), new InMemoryAdditionalText("/p/create.mapping.json", Tutorial("dataprep-create-mappingset-request.json")) });
-
-        Assert.Empty(result.Diagnostics);
+        var test = new AnalyzerTest<DeclarativeFileAnalyzer> { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/p/loyalty.xdm.json", LoyaltyXdm));
+        test.TestState.AdditionalFiles.Add((path, text));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
     }
 
     [Fact]
-    public void Legacy_shape_tutorial_mapping_whose_schema_is_absent_gets_one_warning_at_the_schema_id()
-    {
-        var result = Harness.Run(new[] { "class C { }" },
-            new[] { Xdm(), new InMemoryAdditionalText("/p/db.mapping.json", Tutorial("database-create-mappingset-request.json")) });
+    public Task Current_shape_tutorial_mapping_matches_its_schema() =>
+        Test("/p/create.mapping.json", Tutorial("dataprep-create-mappingset-request.json")).RunAsync();
 
-        Expect.Exactly(result.Diagnostics, ("AEPF023", 3, 22, 3, 113));
-        Assert.Equal(DiagnosticSeverity.Warning, result.Diagnostics[0].Severity);
-        Assert.StartsWith("Target schema \"https://ns.adobe.com/{TENANT_ID}/schemas/52b59140414aa6a370ef5e21155fd7a686744b8739ecc168\" is not among the *.xdm.json AdditionalFiles",
-            result.Diagnostics[0].Message);
+    [Fact]
+    public Task Legacy_shape_tutorial_mapping_whose_schema_is_absent_gets_one_warning_at_the_schema_id()
+    {
+        const string path = "/p/db.mapping.json";
+        return Test(path, Tutorial("database-create-mappingset-request.json"),
+            Diagnostic("AEPF023").WithSpan(path, 3, 22, 3, 113).WithSeverity(DiagnosticSeverity.Warning).WithMessage(
+                "Target schema \"https://ns.adobe.com/{TENANT_ID}/schemas/52b59140414aa6a370ef5e21155fd7a686744b8739ecc168\" is not among the *.xdm.json AdditionalFiles, so destinations are not checked: export it with Accept: application/vnd.adobe.xed-full+json and add it as <name>.xdm.json")).RunAsync();
     }
 
     [Fact]
-    public void Legacy_shape_matched_by_alt_id_reports_a_misspelled_destination_with_the_closest_path()
-    {
-        const string mapping = """
-            {
-              "xdmSchema": "_{TENANT_ID}.schemas.89abc189258b1cb1a816d8f2b2341a6d98000ed8f4008305",
-              "mappings": [
-                { "destinationXdmPath": "person.name.fristName", "sourceAttribute": "first" },
-                { "destinationXdmPath": "productListItems[0].SKU", "sourceAttribute": "sku" },
-                { "destinationXdmPath": "_tenant.loyalty.points", "sourceAttribute": "pts" },
-                { "destinationXdmPath": "person.nickname", "sourceAttribute": "nick" }
-              ]
-            }
-            """;
-
-        var result = Harness.Run(new[] { "class C { }" }, new[] { Xdm(), new InMemoryAdditionalText("/p/m.mapping.json", mapping) });
-
-        Expect.Exactly(result.Diagnostics, ("AEPF022", 4, 29, 4, 52), ("AEPF022", 7, 29, 7, 46));
-        Assert.Equal("Destination \"person.name.fristName\" is not a field of XDM schema Loyalty Members: did you mean \"person.name.firstName\"?",
-            result.Diagnostics[0].Message);
-        Assert.Equal("Destination \"person.nickname\" is not a field of XDM schema Loyalty Members: did you mean \"person.name\"?",
-            result.Diagnostics[1].Message);
-    }
+    public Task Legacy_shape_matched_by_alt_id_reports_a_misspelled_destination_with_the_closest_path() => Test("/p/m.mapping.json", """
+        {
+          "xdmSchema": "_{TENANT_ID}.schemas.89abc189258b1cb1a816d8f2b2341a6d98000ed8f4008305",
+          "mappings": [
+            { "destinationXdmPath": {|#0:"person.name.fristName"|}, "sourceAttribute": "first" },
+            { "destinationXdmPath": "productListItems[0].SKU", "sourceAttribute": "sku" },
+            { "destinationXdmPath": "_tenant.loyalty.points", "sourceAttribute": "pts" },
+            { "destinationXdmPath": {|#1:"person.nickname"|}, "sourceAttribute": "nick" }
+          ]
+        }
+        """,
+        Diagnostic("AEPF022").WithLocation(0).WithMessage(
+            "Destination \"person.name.fristName\" is not a field of XDM schema Loyalty Members: did you mean \"person.name.firstName\"?"),
+        Diagnostic("AEPF022").WithLocation(1).WithMessage(
+            "Destination \"person.nickname\" is not a field of XDM schema Loyalty Members: did you mean \"person.name\"?")).RunAsync();
 
     [Fact]
-    public void Mapping_file_with_template_tokens_that_break_json_is_one_located_error()
+    public Task Mapping_file_with_template_tokens_that_break_json_is_one_located_error()
     {
-        var result = Harness.Run(new[] { "class C { }" }, new[] { new InMemoryAdditionalText("/p/bad.mapping.json", "{\n  \"xdmSchema\": {TENANT_ID},\n}") });
-
-        Expect.Exactly(result.Diagnostics, ("AEPF024", 2, 17, 2, 17));
+        const string path = "/p/bad.mapping.json";
+        var test = new AnalyzerTest<DeclarativeFileAnalyzer> { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add((path, "{\n  \"xdmSchema\": {TENANT_ID},\n}"));
+        test.ExpectedDiagnostics.Add(Diagnostic("AEPF024").WithSpan(path, 2, 17, 2, 17));
+        return test.RunAsync();
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public class MappingAndXdmTests
             }
             """;
 
-        var result = Harness.Run(new[] { code }, new[] { Xdm() });
+        var result = Harness.Generate(new[] { code }, new[] { Xdm() });
 
         Assert.Empty(result.CompileErrors);
         var uses = result.Compilation.GetTypeByMetadataName("Uses")!;
