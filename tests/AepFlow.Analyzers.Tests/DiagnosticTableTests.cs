@@ -127,6 +127,15 @@ public class DiagnosticTableTests
 
     [Theory]
     [MemberData(nameof(Ids))]
+    public void Docs_index_lists_the_id_with_its_severity_and_title(string id)
+    {
+        var descriptor = Descriptor(id);
+        string row = $"| [{id}](#{id.ToLowerInvariant()}) | {descriptor.DefaultSeverity} | {descriptor.Title} |";
+        Assert.True(Docs.Value.Text.Contains(row, StringComparison.Ordinal), "the index of docs/diagnostics.md lacks the row\n" + row);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
     public void Id_is_release_tracked_with_its_category_and_severity(string id)
     {
         var descriptor = Descriptor(id);
@@ -220,7 +229,7 @@ public class DiagnosticTableTests
     }
 
     /// <summary>docs/diagnostics.md split at its <c>##</c> headings, with the anchors GitHub gives them.</summary>
-    private sealed record DocsFile(IReadOnlyDictionary<string, string> Sections, IReadOnlySet<string> Anchors)
+    private sealed record DocsFile(string Text, IReadOnlyDictionary<string, string> Sections, IReadOnlySet<string> Anchors)
     {
         public static DocsFile Read(string path)
         {
@@ -273,7 +282,7 @@ public class DiagnosticTableTests
                 }
             }
 
-            return new DocsFile(sections, anchors);
+            return new DocsFile(File.ReadAllText(path), sections, anchors);
         }
 
         /// <summary>GitHub's heading anchor: lower case, punctuation other than '-' and '_' dropped, spaces to '-'.</summary>
