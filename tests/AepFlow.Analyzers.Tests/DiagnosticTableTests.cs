@@ -144,6 +144,29 @@ public class DiagnosticTableTests
         Assert.Equal(descriptor.DefaultSeverity.ToString(), entry.Severity);
     }
 
+    /// <summary>
+    /// A guard against an ID nobody tests, not proof of a good test: some test file under tests/ must name the ID (or its
+    /// descriptor), the way an expected diagnostic, its markup or an assertion about it does.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Id_is_named_by_a_test(string id)
+    {
+        string member = Declared.First(d => d.Descriptor.Id == id).Member;
+        var named = TestSources.Value.Where(f => f.Text.Contains('"' + id + '"', StringComparison.Ordinal)
+            || f.Text.Contains("{|" + id + ":", StringComparison.Ordinal)
+            || f.Text.Contains("DiagnosticDescriptors." + member, StringComparison.Ordinal)).Select(f => f.Path).ToList();
+        Assert.True(named.Count > 0, $"no test under tests/ names {id} (or DiagnosticDescriptors.{member})");
+    }
+
+    private static readonly Lazy<IReadOnlyList<(string Path, string Text)>> TestSources = new(() =>
+        Directory.EnumerateFiles(Path.Combine(Harness.RepoRoot, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && Path.GetFileName(f) != nameof(DiagnosticTableTests) + ".cs")
+            .Select(f => (f, File.ReadAllText(f)))
+            .ToList());
+
     [Fact]
     public void Docs_and_release_files_name_no_id_the_table_lacks()
     {
