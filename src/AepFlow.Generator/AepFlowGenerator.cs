@@ -77,10 +77,10 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(flowSpecs.Combine(emitOptions), static (spc, input) =>
-            AddSource(spc, "FlowSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => FlowSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
+            EmitGuard.AddSource(spc, EmitGuard.HintName("FlowSpecs", input.Left.ClassName), input.Left.Name, () => FlowSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
 
         context.RegisterSourceOutput(connectionSpecs.Combine(emitOptions), static (spc, input) =>
-            AddSource(spc, "ConnectionSpecs." + input.Left.ClassName + ".g.cs", input.Left.Name, () => ConnectionSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
+            EmitGuard.AddSource(spc, EmitGuard.HintName("ConnectionSpecs", input.Left.ClassName), input.Left.Name, () => ConnectionSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
 
         context.RegisterSourceOutput(catalog.Combine(emitOptions), static (spc, input) =>
         {
@@ -90,8 +90,8 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
                 return;
             }
 
-            AddSource(spc, "FlowSpecs.FlowSpecCatalog.g.cs", "FlowSpecCatalog", () => CatalogEmitter.Emit(model, emit.Accessibility, emit.RootNamespace));
-            AddSource(spc, "AepFlowJsonContext.g.cs", "AepFlowJsonContext", () => JsonContextEmitter.Emit(model, emit.Accessibility, emit.RootNamespace));
+            EmitGuard.AddSource(spc, "FlowSpecs.FlowSpecCatalog.g.cs", "FlowSpecCatalog", () => CatalogEmitter.Emit(model, emit.Accessibility, emit.RootNamespace));
+            EmitGuard.AddSource(spc, "AepFlowJsonContext.g.cs", "AepFlowJsonContext", () => JsonContextEmitter.Emit(model, emit.Accessibility, emit.RootNamespace));
         });
 
         context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
@@ -215,7 +215,12 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         }
 
         var types = new List<ContextTypeModel>();
-        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        // Context property names must not take a member the context already has (Default, Options, GetTypeInfo, ...).
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "AepFlowJsonContext", "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Create", "Equals", "GetHashCode", "ToString", "GetType",
+            "MemberwiseClone", "Finalize",
+        };
         foreach (var spec in specs.FlowSpecs)
         {
             var prefix = "global::" + rootNamespace + ".FlowSpecs." + spec.ClassName + ".";
@@ -242,22 +247,5 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         {
             types.Add(new ContextTypeModel(prefix + type.Name, Naming.Unique(className + type.Name, propertyNames)));
         }
-    }
-
-    // An emitter bug must not fail the user's build with CS8785: report it on the spec instead and skip that file.
-    private static void AddSource(SourceProductionContext context, string hintName, string specName, Func<string> emit)
-    {
-        string source;
-        try
-        {
-            source = emit();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, specName, ex.GetType().Name + ": " + ex.Message));
-            return;
-        }
-
-        context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
     }
 }

@@ -19,6 +19,14 @@ internal static class Naming
         "Single", "Span", "String", "Task", "TimeSpan", "TimeZoneInfo", "Tuple", "Type", "UInt16", "UInt32", "UInt64", "Uri",
         "ValueTuple", "Version", "Void", "JsonElement", "JsonSerializer", "JsonConverter", "JsonException", "Regex",
         "ValidationResult", "ValidationError", "ValidationCollector", "IAepModel", "IFlowRequest",
+
+        // Types generated code names without qualification (through its usings): a nested type of that name would capture them.
+        "JsonSchema", "JsonSchemaAttribute", "JsonConverterAttribute", "AepJson", "AepJsonException", "SchemaChecks", "JsonTokenType",
+        "Utf8JsonReader", "Utf8JsonWriter", "JsonSerializerOptions", "JsonSerializerContext", "JsonTypeInfo", "JsonMetadataServices",
+        "IJsonTypeInfoResolver", "IReadOnlyList", "List", "Dictionary", "FlowSpecCatalog", "FlowSpecEntry", "AepFlowJsonContext",
+
+        // Root namespaces: a type named System or AepFlow would capture "System.X" written by hand next to generated code.
+        "System", "Microsoft", "AepFlow",
     };
 
     /// <summary>Members every generated record has; a property with one of these names gets a suffix.</summary>
@@ -56,9 +64,28 @@ internal static class Naming
             name = "_" + name;
         }
 
-        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.FieldKeyword
+        var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.FieldKeyword
             ? "@" + name
             : name;
+
+        // Callers pass letters, digits and '_'; anything else that slipped through must not reach the source text.
+        return SyntaxFacts.IsValidIdentifier(identifier.TrimStart('@')) ? identifier : Sanitize(name);
+    }
+
+    private static string Sanitize(string name)
+    {
+        var builder = new StringBuilder(name.Length + 1);
+        foreach (var ch in name)
+        {
+            builder.Append(SyntaxFacts.IsIdentifierPartCharacter(ch) && char.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.Format ? ch : '_');
+        }
+
+        if (builder.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
     }
 
     public static bool IsReservedTypeName(string name) => ReservedTypeNames.Contains(name);

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Model;
+using AepFlow.Generator.Parsing;
 using AepFlow.Generator.Specs;
 
 namespace AepFlow.Generator;
@@ -18,23 +19,27 @@ internal static class SpecResolver
         var flowSpecs = SpecRules.Resolve(bundled.FlowSpecs, files.SelectMany(f => f.FlowSpecs), s => s.Id);
         var connectionSpecs = SpecRules.Resolve(bundled.ConnectionSpecs, files.SelectMany(f => f.ConnectionSpecs), s => s.Id);
 
-        var flowNames = new HashSet<string>(StringComparer.Ordinal) { "FlowSpecCatalog", "FlowSpecEntry", "AepFlowJsonContext" };
+        // Case-insensitively unique: the class name is also the hint name, and AddSource treats hint names that differ only
+        // in case as the same file (the whole generator would fail with CS8785).
+        var flowNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FlowSpecCatalog", "FlowSpecEntry", "AepFlowJsonContext" };
         for (var i = 0; i < flowSpecs.Count; i++)
         {
-            var name = UniqueClassName(flowSpecs[i].ClassName, flowSpecs[i].Id, flowNames);
-            if (name != flowSpecs[i].ClassName)
+            var spec = flowSpecs[i];
+            var name = UniqueClassName(spec.ClassName, spec.Id, flowNames, OwnNames(SpecFileReader.FlowSpecMembers, spec.Types, "CreateFlowRequestJsonConverter"));
+            if (name != spec.ClassName)
             {
-                flowSpecs[i] = flowSpecs[i] with { ClassName = name };
+                flowSpecs[i] = spec with { ClassName = name };
             }
         }
 
-        var connectionNames = new HashSet<string>(StringComparer.Ordinal);
+        var connectionNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < connectionSpecs.Count; i++)
         {
-            var name = UniqueClassName(connectionSpecs[i].ClassName, connectionSpecs[i].Id, connectionNames);
-            if (name != connectionSpecs[i].ClassName)
+            var spec = connectionSpecs[i];
+            var name = UniqueClassName(spec.ClassName, spec.Id, connectionNames, OwnNames(SpecFileReader.ConnectionSpecMembers, spec.Types));
+            if (name != spec.ClassName)
             {
-                connectionSpecs[i] = connectionSpecs[i] with { ClassName = name };
+                connectionSpecs[i] = spec with { ClassName = name };
             }
         }
 
@@ -70,15 +75,35 @@ internal static class SpecResolver
         return result;
     }
 
-    private static string UniqueClassName(string name, string id, HashSet<string> used)
+    // The names declared inside a spec class: the class itself must not take one of them (CS0542).
+    private static HashSet<string> OwnNames(IEnumerable<string> members, SpecTypes types, params string[] more)
+    {
+        var names = new HashSet<string>(members, StringComparer.Ordinal);
+        names.UnionWith(more);
+        foreach (var type in types.Objects)
+        {
+            names.Add(type.Name);
+            names.Add(type.Name + "JsonConverter");
+        }
+
+        foreach (var type in types.Enums)
+        {
+            names.Add(type.Name);
+            names.Add(type.Name + "JsonConverter");
+        }
+
+        return names;
+    }
+
+    private static string UniqueClassName(string name, string id, HashSet<string> used, HashSet<string> ownNames)
     {
         // A spec class named "Environment" or "Version" would shadow the System type for all code in the namespace.
-        if (Naming.IsReservedTypeName(name) || name == "AepFlow")
+        if (Naming.IsReservedTypeName(name) || name == "AepFlow" || ownNames.Contains(name))
         {
             name += "Spec";
         }
 
-        if (used.Add(name))
+        if (!ownNames.Contains(name) && used.Add(name))
         {
             return name;
         }
@@ -92,6 +117,12 @@ internal static class SpecResolver
             }
         }
 
-        return Naming.Unique(name + suffix, used);
+        var candidate = name + suffix;
+        for (var i = 2; ownNames.Contains(candidate) || !used.Add(candidate); i++)
+        {
+            candidate = name + suffix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
     }
 }

@@ -211,6 +211,22 @@ public static class SchemaChecks
     /// <summary>A UUID in the hyphenated 8-4-4-4-12 form.</summary>
     public static bool IsUuid(string value) => value.Length == 36 && Guid.TryParseExact(value, "D", out _);
 
+    /// <summary>
+    /// <c>pattern</c>: whether <paramref name="pattern"/> matches <paramref name="value"/>. Generated patterns carry a match
+    /// timeout, so a catastrophic expression cannot hang validation; a match that times out counts as no match.
+    /// </summary>
+    public static bool IsMatch(Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A regular expression the .NET engine accepts.</summary>
     public static bool IsRegex(string value)
     {

@@ -8,6 +8,14 @@ internal static class CatalogEmitter
 {
     public static string Emit(CatalogModel catalog, string accessibility = "public", string rootNamespace = EmitOptions.DefaultRootNamespace)
     {
+        // Spec classes are referred to by their full name: a flowSpec class named like a member of this class (All, Find,
+        // GetHashCode) would otherwise bind to that member.
+        var classes = new List<string>();
+        foreach (var name in catalog.FlowSpecClasses)
+        {
+            classes.Add("global::" + rootNamespace + ".FlowSpecs." + name);
+        }
+
         var w = SourceFile.Begin(rootNamespace + ".FlowSpecs");
         w.Line("/// <summary>A flowSpec this assembly has typed requests for.</summary>");
         w.Line("/// <param name=\"Id\">The flowSpec id.</param>");
@@ -30,7 +38,7 @@ internal static class CatalogEmitter
         {
             w.Line("public static IReadOnlyList<FlowSpecEntry> All { get; } = global::System.Array.AsReadOnly(new FlowSpecEntry[]");
             w.Open();
-            foreach (var name in catalog.FlowSpecClasses)
+            foreach (var name in classes)
             {
                 w.Line("new(" + name + ".Id, " + name + ".Name, " + name + ".Version, " + name + ".SourceConnectionSpecIds, " + name + ".TargetConnectionSpecIds),");
             }
@@ -65,6 +73,29 @@ internal static class CatalogEmitter
         w.Line("/// <returns><see langword=\"true\"/> when the body was read.</returns>");
         w.OpenBlock("public static bool TryReadFlow(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IFlowRequest? request, out ValidationResult errors)");
         w.Line("request = null;");
+        if (classes.Count == 0)
+        {
+            // Nothing to read into: without this branch the code after the switch would be unreachable (CS0162).
+            w.Line("var utf8 = global::System.Text.Encoding.UTF8.GetBytes(json);");
+            w.OpenBlock("try");
+            w.Line("var problem = FindFlowSpecId(utf8, out var id);");
+            w.Line("errors = problem ?? Error(\"/flowSpec/id\", \"enum\", $\"Unknown flowSpec id '{id}'. This assembly has no flowSpecs.\");");
+            w.Close();
+            w.OpenBlock("catch (JsonException exception)");
+            w.Line("errors = Error(string.Empty, \"json\", \"The body is not valid JSON: \" + exception.Message);");
+            w.Close();
+            w.Line();
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            EmitFindFlowSpecId(w);
+            w.Line();
+            w.Line("private static ValidationResult Error(string path, string keyword, string message) =>");
+            w.Line("    ValidationResult.FromErrors(new[] { new ValidationError(path, keyword, message) });");
+            w.Close();
+            return SourceFile.End(w);
+        }
+
         w.Line("var utf8 = global::System.Text.Encoding.UTF8.GetBytes(json);");
         w.OpenBlock("try");
         w.Line("var problem = FindFlowSpecId(utf8, out var id);");
@@ -76,7 +107,7 @@ internal static class CatalogEmitter
         w.Line("var reader = new Utf8JsonReader(utf8);");
         w.Line("reader.Read();");
         w.OpenBlock("switch (id)");
-        foreach (var name in catalog.FlowSpecClasses)
+        foreach (var name in classes)
         {
             w.Line("case " + name + ".Id:");
             w.Line("    request = " + name + ".CreateFlowRequestJsonConverter.ReadValue(ref reader);");
@@ -84,7 +115,7 @@ internal static class CatalogEmitter
         }
 
         w.Line("default:");
-        w.Line("    errors = Error(\"/flowSpec/id\", \"enum\", $\"Unknown flowSpec id '{id}'. Known flowSpecs: " + Escape(string.Join(", ", catalog.FlowSpecLabels)) + ".\");");
+        w.Line("    errors = Error(\"/flowSpec/id\", \"enum\", $\"Unknown flowSpec id '{id}'. Known flowSpecs: " + CodeWriter.InterpolatedContent(string.Join(", ", catalog.FlowSpecLabels)) + ".\");");
         w.Line("    return false;");
         w.Close();
         w.Close();
@@ -153,6 +184,4 @@ internal static class CatalogEmitter
         w.Line("return id is null ? Error(\"/flowSpec/id\", \"required\", \"The flowSpec has no id.\") : null;");
         w.Close();
     }
-
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}");
 }

@@ -20,6 +20,13 @@ internal sealed class CodeWriter
 
     public CodeWriter Line(string text)
     {
+        // Every text that came from a spec reaches this point through Literal/Xml/an identifier, none of which can hold a
+        // line break; one here would let spec text escape a comment or literal, so it is an emitter bug, never output.
+        if (text.IndexOfAny(LineTerminators) >= 0)
+        {
+            throw new InvalidOperationException("A generated line contains a line terminator: " + Literal(text));
+        }
+
         if (_blankPending && text.Length > 0 && !ContinuesBlock(text))
         {
             _builder.Append('\n');
@@ -85,20 +92,31 @@ internal sealed class CodeWriter
         || text.StartsWith("case ", StringComparison.Ordinal) || text.StartsWith("default:", StringComparison.Ordinal)
         || text.StartsWith(")", StringComparison.Ordinal);
 
-    /// <summary>Writes <c>/// &lt;summary&gt;</c> docs, XML-escaped, one line per source line.</summary>
+    /// <summary>Writes <c>/// &lt;summary&gt;</c> docs from spec text (escaped by <see cref="Xml"/>, one comment line per text line); <paramref name="fallback"/> is trusted XML.</summary>
     public CodeWriter Summary(string? text, string fallback)
     {
-        var content = string.IsNullOrWhiteSpace(text) ? fallback : Xml(text!.Trim());
-        var lines = content.Replace("\r\n", "\n").Split('\n');
-        if (lines.Length == 1 && content.Length <= 100)
+        var lines = new System.Collections.Generic.List<string>();
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return Line("/// <summary>" + content + "</summary>");
+            lines.Add(fallback);
+        }
+        else
+        {
+            foreach (var line in text!.Trim().Split(LineBreaks, StringSplitOptions.None))
+            {
+                lines.Add(Xml(line.Trim()));
+            }
+        }
+
+        if (lines.Count == 1 && lines[0].Length <= 100)
+        {
+            return Line("/// <summary>" + lines[0] + "</summary>");
         }
 
         Line("/// <summary>");
         foreach (var line in lines)
         {
-            Line("/// " + line.Trim());
+            Line("/// " + line);
         }
 
         Line("/// </summary>");
@@ -107,17 +125,72 @@ internal sealed class CodeWriter
 
     public override string ToString() => _builder.ToString();
 
-    /// <summary>Escapes text for XML doc comments.</summary>
-    public static string Xml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Every character sequence that ends a line in C# source.</summary>
+    private static readonly string[] LineBreaks = { "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029" };
+
+    private static readonly char[] LineTerminators = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
+    /// <summary>
+    /// Spec text for an XML doc comment, on one line: XML-escaped, line terminators and control characters become spaces,
+    /// invisible format characters (bidi overrides, zero-width) and lone surrogates are shown as <c>\uXXXX</c>.
+    /// </summary>
+    public static string Xml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            switch (ch)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                default:
+                    if (char.IsControl(ch) || ch == '\u2028' || ch == '\u2029')
+                    {
+                        builder.Append(' ');
+                    }
+                    else if (IsLoneSurrogate(text, i) || char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format)
+                    {
+                        builder.Append("\\u").Append(((int)ch).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsLoneSurrogate(string text, int i)
+    {
+        var ch = text[i];
+        if (char.IsHighSurrogate(ch))
+        {
+            return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        }
+
+        return char.IsLowSurrogate(ch) && (i == 0 || !char.IsHighSurrogate(text[i - 1]));
+    }
 
     /// <summary>A regular C# string literal.</summary>
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
-        foreach (var ch in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var ch = value[i];
             switch (ch)
             {
                 case '"':
@@ -139,7 +212,10 @@ internal sealed class CodeWriter
                     builder.Append("\\0");
                     break;
                 default:
-                    if (char.IsControl(ch) || ch == '\u2028' || ch == '\u2029' || ch == '\u0085')
+                    // Line terminators, control and invisible format characters (bidi overrides) and lone surrogates are
+                    // written as escapes, so the literal is one visible line and the value is exactly the spec's text.
+                    if (char.IsControl(ch) || ch == '\u2028' || ch == '\u2029' || IsLoneSurrogate(value, i)
+                        || char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format)
                     {
                         builder.Append("\\u").Append(((int)ch).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }

@@ -12,7 +12,7 @@ internal static class ConnectionSpecEmitter
         w.Line("/// Typed parameters for the connectionSpec <c>" + CodeWriter.Xml(spec.Name) + "</c> (id <c>" + CodeWriter.Xml(spec.Id) + "</c>).");
         if (!string.IsNullOrWhiteSpace(spec.Description))
         {
-            w.Line("/// " + CodeWriter.Xml(spec.Description!.Replace("\r", " ").Replace("\n", " ")));
+            w.Line("/// " + CodeWriter.Xml(spec.Description!));
         }
 
         w.Line("/// </summary>");

@@ -13,7 +13,7 @@ internal static class FlowSpecEmitter
         w.Line("/// Typed requests for the flowSpec <c>" + CodeWriter.Xml(spec.Name) + "</c> (id <c>" + CodeWriter.Xml(spec.Id) + "</c>, version " + CodeWriter.Xml(spec.Version) + ").");
         if (!string.IsNullOrWhiteSpace(spec.Description))
         {
-            w.Line("/// " + CodeWriter.Xml(spec.Description!.Replace("\r", " ").Replace("\n", " ")));
+            w.Line("/// " + CodeWriter.Xml(spec.Description!));
         }
 
         w.Line("/// </summary>");

@@ -615,7 +615,11 @@ internal sealed class ValidatorEmitter
             case TypeKind.Int32:
             case TypeKind.Int64:
             case TypeKind.Double:
-                return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? Number(number, type) : null;
+                // 1e309 reads as infinity: no int, long or finite double equals it.
+                return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number)
+                    && (type.Kind == TypeKind.Double || !double.IsInfinity(number))
+                    ? Number(number, type)
+                    : null;
             case TypeKind.Boolean:
                 return literal is "true" or "false" ? literal : null;
             default:
@@ -648,7 +652,7 @@ internal sealed class ValidatorEmitter
 
         if (s.MultipleOf is { } multipleOf)
         {
-            Check(w, mode, "!SchemaChecks.IsMultipleOf(" + expr + ", " + multipleOf + "m)", "multipleOf", subject + " must be a multiple of " + multipleOf + condition);
+            MultipleOf(w, mode, expr, multipleOf, "multipleOf", subject + " must be a multiple of " + multipleOf + condition);
         }
     }
 
@@ -675,6 +679,27 @@ internal sealed class ValidatorEmitter
         Check(w, mode, expr + op + Number(bound, type), keyword, message);
     }
 
+    // The divisor is decided here: a C# decimal literal outside decimal's range does not compile (CS0594).
+    private static void MultipleOf(CodeWriter w, Mode mode, string expr, string text, string keyword, string message)
+    {
+        var tooLarge = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var approximate)
+            && Math.Abs(approximate) >= (double)decimal.MaxValue;
+        if (tooLarge)
+        {
+            // Beyond decimal's range: SchemaChecks.IsMultipleOf rejects every non-zero value that large, so only 0 remains.
+            Check(w, mode, expr + " != 0", keyword, message);
+            return;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var divisor) || divisor <= 0m)
+        {
+            // Below decimal's precision (1e-30): every value decimal can hold is a multiple.
+            return;
+        }
+
+        Check(w, mode, "!SchemaChecks.IsMultipleOf(" + expr + ", " + divisor.ToString(CultureInfo.InvariantCulture) + "m)", keyword, message);
+    }
+
     private void StringRules(SchemaModel s, string expr, Mode mode, string subject, string condition, CodeWriter w)
     {
         if (s.MinLength is { } minLength && minLength > 0)
@@ -692,7 +717,7 @@ internal sealed class ValidatorEmitter
 
         if (s.Pattern is { } pattern)
         {
-            Check(w, mode, "!" + PatternField(pattern) + ".IsMatch(" + expr + ")", "pattern", subject + " must match the pattern " + pattern + condition);
+            Check(w, mode, "!SchemaChecks.IsMatch(" + PatternField(pattern) + ", " + expr + ")", "pattern", subject + " must match the pattern " + pattern + condition);
         }
 
         if (s.Format is { } format && CheckedFormats.Contains(format))
@@ -793,7 +818,7 @@ internal sealed class ValidatorEmitter
 
         var name = "s_pattern" + (_patternFields.Count + 1).ToString(CultureInfo.InvariantCulture);
         _patternFields[pattern] = name;
-        _fields.Add("private static readonly global::System.Text.RegularExpressions.Regex " + name + " = new(" + CodeWriter.Literal(pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+        _fields.Add("private static readonly global::System.Text.RegularExpressions.Regex " + name + " = new(" + CodeWriter.Literal(pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
         return name;
     }
 
@@ -898,6 +923,11 @@ internal sealed class ValidatorEmitter
 
     private static string Number(double value, TypeRef type)
     {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return double.IsNaN(value) ? "double.NaN" : value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
+        }
+
         if (value == Math.Floor(value) && Math.Abs(value) < 9e15)
         {
             var integer = ((long)value).ToString(CultureInfo.InvariantCulture);

@@ -15,13 +15,16 @@ namespace AepFlow.Generator.Parsing;
 /// </summary>
 internal static class SpecFileReader
 {
-    private static readonly string[] FlowSpecMembers = { "Id", "Version", "Name", "SourceConnectionSpecIds", "TargetConnectionSpecIds", "CreateFlowRequest", "ScheduleParams" };
-    private static readonly string[] ConnectionSpecMembers = { "Id", "Name", "ProviderId", "SourceParams" };
+    internal static readonly string[] FlowSpecMembers = { "Id", "Version", "Name", "SourceConnectionSpecIds", "TargetConnectionSpecIds", "CreateFlowRequest", "ScheduleParams" };
+    internal static readonly string[] ConnectionSpecMembers = { "Id", "Name", "ProviderId", "SourceParams" };
 
     // Members of CreateFlowRequest a transformation property must not take.
     private static readonly HashSet<string> RequestMembers = new(StringComparer.Ordinal)
     {
         "Name", "Description", "SourceConnectionIds", "TargetConnectionIds", "Schedule", "FlowSpecId", "FlowSpecVersion",
+
+        // The record itself and the enclosing class's members its code refers to unqualified (Id, Version).
+        "CreateFlowRequest", "Id", "Version", "SourceConnectionSpecIds", "TargetConnectionSpecIds",
     };
 
     public static ParsedSpecFile Read(string path, SourceText text, SpecKind kind, bool isBundled)

@@ -83,7 +83,13 @@ internal sealed class TypeBuilder
             schema.HasObjectLevelRules ? CompactJson.Write(node) : null);
     }
 
-    private TypeRef MapType(JsonNode node, SchemaModel schema, string nameHint, string owner, string jsonName, string pointer)
+    /// <summary>
+    /// Arrays nested deeper than this are typed as <c>JsonElement</c> (with AEPF003): the reader, writer and validator of a
+    /// nested list repeat its element type and nest their loops, so output would grow with the square of the depth.
+    /// </summary>
+    internal const int MaxArrayNesting = 8;
+
+    private TypeRef MapType(JsonNode node, SchemaModel schema, string nameHint, string owner, string jsonName, string pointer, int arrayNesting = 0)
     {
         if (!node.IsObject)
         {
@@ -143,7 +149,13 @@ internal sealed class TypeBuilder
                     return new TypeRef(TypeKind.Array, Element: TypeRef.JsonElement);
                 }
 
-                var element = MapType(items, schema.Items ?? SchemaModel.Empty, Naming.Singularize(nameHint), owner, jsonName, pointer + "/items");
+                if (arrayNesting == MaxArrayNesting)
+                {
+                    _context.ReportUnsupported(node, "An array nested more than " + MaxArrayNesting.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels deep", pointer, "the member is typed as JsonElement and its items are not checked; flatten the nesting");
+                    return TypeRef.JsonElement;
+                }
+
+                var element = MapType(items, schema.Items ?? SchemaModel.Empty, Naming.Singularize(nameHint), owner, jsonName, pointer + "/items", arrayNesting + 1);
                 return new TypeRef(TypeKind.Array, Element: element);
             case SchemaTypes.Object:
                 if (node["properties"] is not { Kind: JsonNodeKind.Object, Members.Count: > 0 })

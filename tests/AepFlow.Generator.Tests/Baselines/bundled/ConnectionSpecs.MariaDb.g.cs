@@ -51,7 +51,7 @@ namespace AepFlow.ConnectionSpecs
                 if (ConnectionString is { } connectionString)
                 {
                     collector.Enter("connectionString");
-                    if (!s_pattern1.IsMatch(connectionString))
+                    if (!SchemaChecks.IsMatch(s_pattern1, connectionString))
                     {
                         collector.Add("pattern", "connectionString must match the pattern ^(Server=)(.*)(;Port=)(.*)(;Database=)(.*)(;UID=)(.*)(;PWD=)(.*)");
                     }
@@ -64,7 +64,7 @@ namespace AepFlow.ConnectionSpecs
                 }
             }
 
-            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^(Server=)(.*)(;Port=)(.*)(;Database=)(.*)(;UID=)(.*)(;PWD=)(.*)", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^(Server=)(.*)(;Port=)(.*)(;Database=)(.*)(;UID=)(.*)(;PWD=)(.*)", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc />
             public void WriteJson(Utf8JsonWriter writer)

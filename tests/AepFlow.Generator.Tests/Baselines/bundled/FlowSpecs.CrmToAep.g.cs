@@ -674,7 +674,7 @@ namespace AepFlow.FlowSpecs
                 if (MappingId is { } mappingId)
                 {
                     collector.Enter("mappingId");
-                    if (!s_pattern1.IsMatch(mappingId))
+                    if (!SchemaChecks.IsMatch(s_pattern1, mappingId))
                     {
                         collector.Add("pattern", "mappingId must match the pattern ^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$");
                     }
@@ -683,7 +683,7 @@ namespace AepFlow.FlowSpecs
                 }
             }
 
-            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc />
             public void WriteJson(Utf8JsonWriter writer)

@@ -26,11 +26,11 @@ namespace AepFlow.FlowSpecs
         /// <summary>The generated flowSpecs, in name order.</summary>
         public static IReadOnlyList<FlowSpecEntry> All { get; } = global::System.Array.AsReadOnly(new FlowSpecEntry[]
         {
-            new(CloudStorageToAep.Id, CloudStorageToAep.Name, CloudStorageToAep.Version, CloudStorageToAep.SourceConnectionSpecIds, CloudStorageToAep.TargetConnectionSpecIds),
-            new(CrmToAep.Id, CrmToAep.Name, CrmToAep.Version, CrmToAep.SourceConnectionSpecIds, CrmToAep.TargetConnectionSpecIds),
-            new(GenericStreamingAep.Id, GenericStreamingAep.Name, GenericStreamingAep.Version, GenericStreamingAep.SourceConnectionSpecIds, GenericStreamingAep.TargetConnectionSpecIds),
-            new(SteamDataWithTransformation.Id, SteamDataWithTransformation.Name, SteamDataWithTransformation.Version, SteamDataWithTransformation.SourceConnectionSpecIds, SteamDataWithTransformation.TargetConnectionSpecIds),
-            new(StreamDataWithOptionalTransformation.Id, StreamDataWithOptionalTransformation.Name, StreamDataWithOptionalTransformation.Version, StreamDataWithOptionalTransformation.SourceConnectionSpecIds, StreamDataWithOptionalTransformation.TargetConnectionSpecIds),
+            new(global::AepFlow.FlowSpecs.CloudStorageToAep.Id, global::AepFlow.FlowSpecs.CloudStorageToAep.Name, global::AepFlow.FlowSpecs.CloudStorageToAep.Version, global::AepFlow.FlowSpecs.CloudStorageToAep.SourceConnectionSpecIds, global::AepFlow.FlowSpecs.CloudStorageToAep.TargetConnectionSpecIds),
+            new(global::AepFlow.FlowSpecs.CrmToAep.Id, global::AepFlow.FlowSpecs.CrmToAep.Name, global::AepFlow.FlowSpecs.CrmToAep.Version, global::AepFlow.FlowSpecs.CrmToAep.SourceConnectionSpecIds, global::AepFlow.FlowSpecs.CrmToAep.TargetConnectionSpecIds),
+            new(global::AepFlow.FlowSpecs.GenericStreamingAep.Id, global::AepFlow.FlowSpecs.GenericStreamingAep.Name, global::AepFlow.FlowSpecs.GenericStreamingAep.Version, global::AepFlow.FlowSpecs.GenericStreamingAep.SourceConnectionSpecIds, global::AepFlow.FlowSpecs.GenericStreamingAep.TargetConnectionSpecIds),
+            new(global::AepFlow.FlowSpecs.SteamDataWithTransformation.Id, global::AepFlow.FlowSpecs.SteamDataWithTransformation.Name, global::AepFlow.FlowSpecs.SteamDataWithTransformation.Version, global::AepFlow.FlowSpecs.SteamDataWithTransformation.SourceConnectionSpecIds, global::AepFlow.FlowSpecs.SteamDataWithTransformation.TargetConnectionSpecIds),
+            new(global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.Id, global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.Name, global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.Version, global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.SourceConnectionSpecIds, global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.TargetConnectionSpecIds),
         });
 
         /// <summary>The flowSpec with id <paramref name="id"/>, or <see langword="null"/>.</summary>
@@ -77,20 +77,20 @@ namespace AepFlow.FlowSpecs
                 reader.Read();
                 switch (id)
                 {
-                    case CloudStorageToAep.Id:
-                        request = CloudStorageToAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
+                    case global::AepFlow.FlowSpecs.CloudStorageToAep.Id:
+                        request = global::AepFlow.FlowSpecs.CloudStorageToAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
                         break;
-                    case CrmToAep.Id:
-                        request = CrmToAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
+                    case global::AepFlow.FlowSpecs.CrmToAep.Id:
+                        request = global::AepFlow.FlowSpecs.CrmToAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
                         break;
-                    case GenericStreamingAep.Id:
-                        request = GenericStreamingAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
+                    case global::AepFlow.FlowSpecs.GenericStreamingAep.Id:
+                        request = global::AepFlow.FlowSpecs.GenericStreamingAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
                         break;
-                    case SteamDataWithTransformation.Id:
-                        request = SteamDataWithTransformation.CreateFlowRequestJsonConverter.ReadValue(ref reader);
+                    case global::AepFlow.FlowSpecs.SteamDataWithTransformation.Id:
+                        request = global::AepFlow.FlowSpecs.SteamDataWithTransformation.CreateFlowRequestJsonConverter.ReadValue(ref reader);
                         break;
-                    case StreamDataWithOptionalTransformation.Id:
-                        request = StreamDataWithOptionalTransformation.CreateFlowRequestJsonConverter.ReadValue(ref reader);
+                    case global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.Id:
+                        request = global::AepFlow.FlowSpecs.StreamDataWithOptionalTransformation.CreateFlowRequestJsonConverter.ReadValue(ref reader);
                         break;
                     default:
                         errors = Error("/flowSpec/id", "enum", $"Unknown flowSpec id '{id}'. Known flowSpecs: CloudStorageToAEP (9753525b-82c7-4dce-8a9b-5ccfce2b9876), CRMToAEP (14518937-270c-4525-bdec-c2ba7cce3860), GenericStreamingAEP (e77fde5a-22a8-11ed-861d-0242ac120002), Steam data with transformation (c1a19761-d2c7-4702-b9fa-fe91f0613e81), Stream data with optional transformation (d69717ba-71b4-4313-b654-49f9cf126d7a).");

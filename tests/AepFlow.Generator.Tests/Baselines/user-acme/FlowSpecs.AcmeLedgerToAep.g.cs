@@ -516,7 +516,7 @@ namespace AepFlow.FlowSpecs
                 if (AccountCode is { } accountCode)
                 {
                     collector.Enter("accountCode");
-                    if (!s_pattern1.IsMatch(accountCode))
+                    if (!SchemaChecks.IsMatch(s_pattern1, accountCode))
                     {
                         collector.Add("pattern", "accountCode must match the pattern ^[A-Z]{2}[0-9]{4}$");
                     }
@@ -674,7 +674,7 @@ namespace AepFlow.FlowSpecs
                 return true;
             }
 
-            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{4}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{4}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc />
             public void WriteJson(Utf8JsonWriter writer)

@@ -26,7 +26,7 @@ namespace AepFlow.FlowSpecs
         /// <summary>The generated flowSpecs, in name order.</summary>
         public static IReadOnlyList<FlowSpecEntry> All { get; } = global::System.Array.AsReadOnly(new FlowSpecEntry[]
         {
-            new(AcmeLedgerToAep.Id, AcmeLedgerToAep.Name, AcmeLedgerToAep.Version, AcmeLedgerToAep.SourceConnectionSpecIds, AcmeLedgerToAep.TargetConnectionSpecIds),
+            new(global::AepFlow.FlowSpecs.AcmeLedgerToAep.Id, global::AepFlow.FlowSpecs.AcmeLedgerToAep.Name, global::AepFlow.FlowSpecs.AcmeLedgerToAep.Version, global::AepFlow.FlowSpecs.AcmeLedgerToAep.SourceConnectionSpecIds, global::AepFlow.FlowSpecs.AcmeLedgerToAep.TargetConnectionSpecIds),
         });
 
         /// <summary>The flowSpec with id <paramref name="id"/>, or <see langword="null"/>.</summary>
@@ -73,8 +73,8 @@ namespace AepFlow.FlowSpecs
                 reader.Read();
                 switch (id)
                 {
-                    case AcmeLedgerToAep.Id:
-                        request = AcmeLedgerToAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
+                    case global::AepFlow.FlowSpecs.AcmeLedgerToAep.Id:
+                        request = global::AepFlow.FlowSpecs.AcmeLedgerToAep.CreateFlowRequestJsonConverter.ReadValue(ref reader);
                         break;
                     default:
                         errors = Error("/flowSpec/id", "enum", $"Unknown flowSpec id '{id}'. Known flowSpecs: AcmeLedgerToAEP (7a1c9e52-3b0d-4f6e-9a41-2c5d8e7f9b10).");
