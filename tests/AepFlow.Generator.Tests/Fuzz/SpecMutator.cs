@@ -216,17 +216,11 @@ internal static class SpecMutator
         }
     }
 
-    /// <summary>
-    /// Lone surrogate escapes (<c>"\ud800"</c>) must become a located AEPF001 in the JSON reader (issue 8, item 7, owned by
-    /// the spec-core work); until that lands they end in AEPF005, so the mutation is switched off here.
-    /// </summary>
-    internal const bool LoneSurrogates = false;
-
     private static (string Text, string What) MutateText(string text, Random random)
     {
         var at = random.Next(text.Length);
         var length = Math.Min(text.Length - at, 1 + random.Next(40));
-        return random.Next(LoneSurrogates ? 5 : 4) switch
+        return random.Next(5) switch
         {
             0 => (text[..at], "truncated at " + at),
             1 => (text.Remove(at, length), "cut " + length + " chars at " + at),

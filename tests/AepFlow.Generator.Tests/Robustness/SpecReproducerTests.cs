@@ -136,11 +136,13 @@ public sealed class SpecReproducerTests
     }
 
     // 7. A lone surrogate escape is invalid text: a located AEPF001, and the build does not crash.
-    [Fact(Skip = "Needs the JSON reader to report lone surrogates as AEPF001 (issue 8 item 7, spec-core work); today AEPF005.")]
+    [Fact]
     public void LoneSurrogateInANameIsALocatedError()
     {
         var run = Run(("/p/probe.flowspec.json", """{"id":"11111111-1111-4111-8111-111111111111","name":"Probe\ud800"}"""));
         SpecOutcome.AssertKept(run);
+        var error = Assert.Single(run.Diagnostics("AEPF001"));
+        Assert.Equal("/p/probe.flowspec.json", error.Location.GetLineSpan().Path);
     }
 
     // 8. Class names that differ only in case get hint names that differ case-insensitively.
@@ -182,7 +184,7 @@ public sealed class SpecReproducerTests
     }
 
     // 10. A flowSpec the generator rejects gets no Flows.* factory from its *.flow.json: the AEPF error is the only error.
-    [Fact(Skip = "Needs the flow-file factories to read the one spec catalog (issue 8 item 10, spec-core work); today CS0234 in Flows.*.")]
+    [Fact]
     public void FlowFileOfARejectedFlowSpecGetsNoFactory()
     {
         const string flow = """

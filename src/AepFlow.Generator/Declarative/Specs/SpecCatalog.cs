@@ -170,7 +170,8 @@ internal sealed class SpecCatalog
     private static FlowSpecInfo ToFlowSpecInfo(FlowSpecModel model, SpecEntry entry)
     {
         // The schemas are evaluated as JsonElements; the document stays alive with the catalog.
-        var item = JsonDocument.Parse(entry.Json).RootElement;
+        // Any depth the spec reader accepted (JsonDocument's default of 64 threw into the compiler, CS8785).
+        var item = JsonDocument.Parse(entry.Json, new JsonDocumentOptions { MaxDepth = AepFlow.Generator.Json.JsonTreeReader.MaxDepth + 1 }).RootElement;
         var transformations = new List<KeyValuePair<string, JsonElement>>();
         // Newer Platform revisions spell it transformationSpec (singular); both carry the same array.
         foreach (var key in new[] { "transformationSpecs", "transformationSpec" })
