@@ -156,6 +156,11 @@ public sealed class AepRequest
     /// <summary>The path and query relative to the base address, e.g. <c>/data/foundation/flowservice/flows?limit=10</c>.</summary>
     public string ToRelativeUri()
     {
+        if (_query is not { Count: > 0 })
+        {
+            return string.Concat(BasePath, Path);
+        }
+
         var builder = new StringBuilder(BasePath.Length + Path.Length + 16).Append(BasePath).Append(Path);
         if (_query is { Count: > 0 })
         {

@@ -6,8 +6,9 @@ namespace AepFlow.Http;
 /// <summary>A successful Platform answer, fully read: status, the headers the client uses, and the JSON body.</summary>
 public sealed class AepResponse
 {
-    internal AepResponse(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, string? requestId, string? etagHeader, Uri? location, JsonElement json)
+    internal AepResponse(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, string? requestId, string? etagHeader, Uri? location, JsonElement json, AepRequest? request = null)
     {
+        _request = request;
         StatusCode = statusCode;
         Body = body;
         RequestId = requestId;
@@ -34,11 +35,13 @@ public sealed class AepResponse
     /// <summary>The <c>Location</c> header, when present.</summary>
     public Uri? Location { get; }
 
+    private readonly AepRequest? _request;
+
     /// <summary>The call's method, e.g. <c>GET</c>.</summary>
-    public string? Method { get; internal init; }
+    public string? Method => _request?.Method.Method;
 
     /// <summary>The call's path without the query.</summary>
-    public string? Path { get; internal init; }
+    public string? Path => _request is null ? null : _request.BasePath + _request.Path;
 
     /// <summary>
     /// Deserializes the body through source-generated metadata (no reflection). A body that does not fit throws

@@ -41,14 +41,19 @@ internal sealed class AepTransport
     {
         ArgumentNullException.ThrowIfNull(request);
         var method = request.Method.Method;
-        var route = request.DisplayRoute;
-        ValidateBody(request, method, route);
+        ValidateBody(request, method);
 
-        using var activity = AepClientDiagnostics.ActivitySource.StartActivity(method + " " + route, ActivityKind.Client);
+        // The route string is built only when someone listens (a trace listener or an enabled logger): it is the hot path.
+        var route = AepClientDiagnostics.ActivitySource.HasListeners() || _logger.IsEnabled(LogLevel.Warning) ? request.DisplayRoute : null;
+        using var activity = route is null ? null : AepClientDiagnostics.ActivitySource.StartActivity(method + " " + route, ActivityKind.Client);
         activity?.SetTag("http.request.method", method);
         activity?.SetTag("url.template", route);
         activity?.SetTag("server.address", _options.BaseAddress.Host);
-        Log.Sending(_logger, method, route);
+        if (route is not null)
+        {
+            Log.Sending(_logger, method, route);
+        }
+
         var started = Stopwatch.GetTimestamp();
 
         // A token Platform refuses (revoked, or expired early) is replaced once: the gateway answers 401 before the service
@@ -83,16 +88,16 @@ internal sealed class AepTransport
 
                 var exception = CreateException(request, response, body.Span, requestId, token);
                 activity?.SetStatus(ActivityStatusCode.Error, exception.ErrorCode ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Log.Failed(_logger, method, route, status, exception.ErrorCode, requestId);
+                Log.Failed(_logger, method, route ?? request.DisplayRoute, status, exception.ErrorCode, requestId);
                 throw exception;
             }
 
-            Log.Received(_logger, method, route, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
-            return new AepResponse(response.StatusCode, body, requestId, EtagOf(response), response.Headers.Location, ParseJson(request, response, body, requestId))
+            if (route is not null)
             {
-                Method = method,
-                Path = request.BasePath + request.Path,
-            };
+                Log.Received(_logger, method, route, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            }
+
+            return new AepResponse(response.StatusCode, body, requestId, HeaderOf(response, "ETag"), response.Headers.Location, ParseJson(request, response, body, requestId), request);
         }
     }
 
@@ -161,16 +166,11 @@ internal sealed class AepTransport
 
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(options.TotalTimeout);
-        if (RequestIdOf(response) is { } requestId)
-        {
-            message.Options.Set(AepHttpOptions.ResponseRequestId, requestId);
-        }
-
         try
         {
             return await response.Content.ReadAsByteArrayAsync(bounded.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranslateFailure(ex, message, method, path, options, cancellationToken) is { } translated)
+        catch (Exception ex) when (KeepRequestId(message, response) && TranslateFailure(ex, message, method, path, options, cancellationToken) is { } translated)
         {
             throw translated;
         }
@@ -178,16 +178,17 @@ internal sealed class AepTransport
 
     private JsonElement ParseJson(AepRequest request, HttpResponseMessage response, ReadOnlyMemory<byte> body, string? requestId)
     {
-        if (body.IsEmpty || response.Content.Headers.ContentType?.MediaType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (body.IsEmpty || response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type) &&
+            !type.ToString().Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             return default;
         }
 
         try
         {
+            // ParseValue on JsonElement builds one unpooled document: no second copy as Clone() would make.
             var reader = new Utf8JsonReader(body.Span);
-            using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.Clone();
+            return JsonElement.ParseValue(ref reader);
         }
         catch (JsonException ex)
         {
@@ -250,8 +251,22 @@ internal sealed class AepTransport
         return [];
     }
 
-    internal static string? RequestIdOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
+    internal static string? RequestIdOf(HttpResponseMessage response) => HeaderOf(response, "x-request-id");
+
+    /// <summary>Keeps the headers' <c>x-request-id</c> with the request, for the error of a body that failed; always true.</summary>
+    internal static bool KeepRequestId(HttpRequestMessage message, HttpResponseMessage response)
+    {
+        if (RequestIdOf(response) is { } requestId)
+        {
+            message.Options.Set(AepHttpOptions.ResponseRequestId, requestId);
+        }
+
+        return true;
+    }
+
+    // Read without parsing or allocating a value array (the typed header collections parse on every read).
+    private static string? HeaderOf(HttpResponseMessage response, string name) =>
+        response.Headers.NonValidated.TryGetValues(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
     /// <summary>
     /// The request for the page after <paramref name="body"/>, or <see langword="null"/> on the last page. A link to another
@@ -341,7 +356,7 @@ internal sealed class AepTransport
         return (path, query);
     }
 
-    private void ValidateBody(AepRequest request, string method, string route)
+    private void ValidateBody(AepRequest request, string method)
     {
         if (request.Body?.AepModel is not { } model)
         {
@@ -351,15 +366,18 @@ internal sealed class AepTransport
         var result = model.Validate();
         if (!result.IsValid)
         {
-            Log.ValidationFailed(_logger, method, route, result.Errors.Count);
+            Log.ValidationFailed(_logger, method, request.DisplayRoute, result.Errors.Count);
             throw new AepValidationException(request.ToString(), result.Errors);
         }
     }
 
     private HttpRequestMessage CreateMessage(AepRequest request, string token)
     {
-        var uri = new Uri(_options.BaseAddress, request.ToRelativeUri());
-        if (!IsSameOrigin(uri, _options.BaseAddress))
+        var relative = request.ToRelativeUri();
+        var uri = new Uri(_options.BaseAddress, relative);
+
+        // Only a relative URI not starting with a single '/' can leave the base address's host ("//host/…", "http://…").
+        if ((relative.Length < 2 || relative[0] != '/' || relative[1] == '/') && !IsSameOrigin(uri, _options.BaseAddress))
         {
             // A path like "//host/x" resolves to another host; credentials only ever go to the configured one.
             throw new ArgumentException($"{request} does not resolve to the configured base address {_options.BaseAddress.GetLeftPart(UriPartial.Authority)}.", nameof(request));
@@ -432,6 +450,5 @@ internal sealed class AepTransport
         Log.TransportFailed(_logger, method, route, reason);
     }
 
-    private static string? EtagOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("ETag", out var values) ? values.FirstOrDefault() : null;
+
 }

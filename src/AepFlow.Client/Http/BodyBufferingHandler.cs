@@ -29,27 +29,26 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
             return response;
         }
 
-        if (AepTransport.RequestIdOf(response) is { } requestId)
-        {
-            request.Options.Set(AepHttpOptions.ResponseRequestId, requestId);
-        }
-
         try
         {
             // ReadAsByteArrayAsync reports a connection closed or reset mid-body as HttpRequestException, which the retry
             // strategy treats as transient for idempotent calls; cancellation here is the attempt timeout firing.
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var buffered = new BufferedContent(bytes);
-            foreach (var header in response.Content.Headers)
+            foreach (var header in response.Content.Headers.NonValidated)
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                // Content-Length is the buffer's; the others are copied as received, without parsing.
+                if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
             }
 
             response.Content.Dispose();
             response.Content = buffered;
             return response;
         }
-        catch
+        catch when (AepTransport.KeepRequestId(request, response))
         {
             response.Dispose();
             throw;

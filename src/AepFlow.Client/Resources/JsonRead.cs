@@ -71,6 +71,19 @@ internal static class JsonRead
         return root.ValueKind == JsonValueKind.Object ? root : throw new JsonException($"The response for {resource} '{id}' is not a JSON object.");
     }
 
+    /// <summary>A generated model's wire JSON as an element (for JSON Patch values).</summary>
+    public static JsonElement ToElement(Validation.IAepModel model)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            model.WriteJson(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
     private static string? Text(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),

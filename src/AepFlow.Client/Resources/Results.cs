@@ -160,38 +160,6 @@ public sealed record Connection
     };
 }
 
-/// <summary>One run of a dataflow.</summary>
-public sealed record FlowRun
-{
-    /// <summary>The run id.</summary>
-    public required string Id { get; init; }
-
-    /// <summary>The flow it belongs to.</summary>
-    public string? FlowId { get; init; }
-
-    /// <summary>The run's status (<c>metrics.statusSummary.status</c>), e.g. <c>success</c>, <c>failed</c>, <c>inProgress</c>.</summary>
-    public string? Status { get; init; }
-
-    /// <summary>Creation time, epoch milliseconds.</summary>
-    public long? CreatedAt { get; init; }
-
-    /// <summary>The etag.</summary>
-    public string? Etag { get; init; }
-
-    /// <summary>The whole response object (metrics, activities…).</summary>
-    public JsonElement Json { get; init; }
-
-    internal static FlowRun FromJson(JsonElement e) => new()
-    {
-        Id = JsonRead.RequiredString(e, "id", "run"),
-        FlowId = JsonRead.String(e, "flowId"),
-        Status = JsonRead.String(JsonRead.Object(JsonRead.Object(e, "metrics"), "statusSummary"), "status"),
-        CreatedAt = JsonRead.Int64(e, "createdAt"),
-        Etag = JsonRead.String(e, "etag"),
-        Json = e.Clone(),
-    };
-}
-
 /// <summary>A Data Prep mapping set.</summary>
 public sealed record MappingSet
 {

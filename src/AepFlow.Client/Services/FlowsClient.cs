@@ -53,6 +53,71 @@ public class FlowsClient
     public virtual Task<CreatedResource> DisableAsync(string id, CancellationToken cancellationToken = default) =>
         Calls.CreateAsync(_transport, FlowServiceOperations.PostStateTransition(Calls.Id(id), "disable", []), "flow", cancellationToken);
 
+    /// <summary>
+    /// Replaces a dataflow's schedule with a generated, typed schedule (e.g. <c>CrmToAep.ScheduleParams</c>), sending
+    /// <paramref name="etag"/> as <c>if-match</c>. The schedule is validated against its flowSpec's scheduleSpec first: an
+    /// invalid one throws <see cref="AepValidationException"/> (paths below <c>/scheduleParams</c>) and nothing is sent.
+    /// </summary>
+    /// <returns>The flow id and its new etag.</returns>
+    public virtual Task<CreatedResource> UpdateScheduleAsync<TSchedule>(string id, string etag, TSchedule schedule, CancellationToken cancellationToken = default)
+        where TSchedule : IAepModel
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentException.ThrowIfNullOrWhiteSpace(etag);
+        var collector = new ValidationCollector();
+        collector.Enter("scheduleParams");
+        schedule.ValidateInto(ref collector);
+        collector.Exit();
+        var result = collector.ToResult();
+        if (!result.IsValid)
+        {
+            throw new AepValidationException("PATCH " + ServiceBasePaths.FlowService + "/flows/" + AepRequest.Escape(Calls.Id(id)), result.Errors);
+        }
+
+        var value = JsonRead.ToElement(schedule);
+        return PatchAsync(id, etag, [JsonPatchOperation.Replace("/scheduleParams", value)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for the dataflow's next run: the first run created after <paramref name="createdAfter"/> (Platform's clock), or
+    /// when it is <see langword="null"/>, the first run that did not exist when the wait began. Polls with backoff; pass the
+    /// run to <see cref="RunsClient.WaitForCompletionAsync"/> to wait for its end.
+    /// </summary>
+    public virtual async Task<FlowRun> WaitForNextRunAsync(string id, DateTimeOffset? createdAfter = null, AepPollingOptions? polling = null, CancellationToken cancellationToken = default)
+    {
+        var query = RunsClient.ForFlow(id);
+        HashSet<string>? known = null;
+        if (createdAfter is null)
+        {
+            known = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var run in ListRunsAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                known.Add(run.Id);
+            }
+        }
+
+        var after = createdAfter?.ToUnixTimeMilliseconds();
+        return await (polling ?? AepPollingOptions.Default).PollAsync(
+            async token =>
+            {
+                FlowRun? next = null;
+                await foreach (var run in ListRunsAsync(query, token).ConfigureAwait(false))
+                {
+                    var isNew = known is not null ? !known.Contains(run.Id) : run.CreatedAt > after;
+                    if (isNew && (next is null || (run.CreatedAt ?? 0) < (next.CreatedAt ?? 0)))
+                    {
+                        next = run;
+                    }
+                }
+
+                return next;
+            },
+            "GET", ServiceBasePaths.FlowService + "/runs", $"A next run of flow '{id}'", cancellationToken).ConfigureAwait(false);
+    }
+
+    private IAsyncEnumerable<FlowRun> ListRunsAsync(ListQuery query, CancellationToken cancellationToken) =>
+        Calls.ListAsync(_transport, FlowServiceOperations.ListFlowRuns(), query, FlowRun.FromJson, cancellationToken);
+
     /// <summary>Deletes a dataflow.</summary>
     public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -71,5 +71,24 @@ public class RunsClient
 
     /// <summary>Lists the runs of one dataflow (<c>property=flowId==…</c>), newest first.</summary>
     public virtual IAsyncEnumerable<FlowRun> ListForFlowAsync(string flowId, CancellationToken cancellationToken = default) =>
-        ListAsync(ListQuery.Where(PropertyFilter.Equal("flowId", flowId)).OrderedBy(OrderBy.Descending("createdAt")), cancellationToken);
+        ListAsync(ForFlow(flowId), cancellationToken);
+
+    /// <summary>
+    /// Polls a run with backoff until it has ended (success, failure, partial) and returns it with its metrics and errors.
+    /// A failed run is returned, not thrown: look at <see cref="FlowRun.Succeeded"/> and <see cref="FlowRun.Errors"/>.
+    /// </summary>
+    /// <example><code>
+    /// var run = await client.Runs.WaitForCompletionAsync(runId, new AepPollingOptions { Timeout = TimeSpan.FromHours(1) });
+    /// Console.WriteLine($"{run.Status}: {run.Metrics}");
+    /// </code></example>
+    public virtual Task<FlowRun> WaitForCompletionAsync(string runId, AepPollingOptions? polling = null, CancellationToken cancellationToken = default)
+    {
+        Calls.Id(runId);
+        return (polling ?? AepPollingOptions.Default).PollAsync(
+            async token => await GetAsync(runId, token).ConfigureAwait(false) is { IsCompleted: true } run ? run : null,
+            "GET", ServiceBasePaths.FlowService + "/runs/" + AepRequest.Escape(runId), $"Run '{runId}' completing", cancellationToken);
+    }
+
+    internal static ListQuery ForFlow(string flowId) =>
+        ListQuery.Where(PropertyFilter.Equal("flowId", Calls.Id(flowId))).OrderedBy(OrderBy.Descending("createdAt"));
 }

@@ -29,10 +29,46 @@ internal static class ModelEmitter
         new ValidatorEmitter(types, type.Name, w.Indent, qualifier).EmitValidateInto(type, w);
         w.Line();
         EmitWriteJson(type, w);
+        EmitPrintMembers(type, w);
         w.Close();
         w.Line();
         EmitConverter(type, w);
     }
+
+    /// <summary>
+    /// Records print their members in <c>ToString()</c>; a record holding a secret (<c>format: password</c> or a secret-like
+    /// name, the client's <c>SecretNames</c> rule) prints it through the client's one redaction point instead.
+    /// </summary>
+    private static void EmitPrintMembers(ObjectTypeModel type, CodeWriter w)
+    {
+        var hasSecret = false;
+        foreach (var property in type.Properties)
+        {
+            hasSecret |= IsSecret(property);
+        }
+
+        if (!hasSecret)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line("/// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>");
+        w.OpenBlock("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+        var separator = "";
+        foreach (var property in type.Properties)
+        {
+            var value = IsSecret(property) ? "global::AepFlow.Security.Redaction.Print(" + property.Name + ")" : "(object?)" + property.Name;
+            w.Line("builder.Append(" + CodeWriter.Literal(separator + property.Name.TrimStart('@') + " = ") + ").Append(" + value + ");");
+            separator = ", ";
+        }
+
+        w.Line("return true;");
+        w.Close();
+    }
+
+    private static bool IsSecret(PropertyModel property) =>
+        property.Schema.Format == "password" || AepFlow.Security.SecretNames.IsSecret(property.JsonName) || AepFlow.Security.SecretNames.IsSecret(property.Name);
 
     public static void EmitValidate(CodeWriter w)
     {

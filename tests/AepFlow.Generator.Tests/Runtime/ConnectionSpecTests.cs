@@ -56,6 +56,20 @@ public sealed class ConnectionSpecTests
     }
 
     [Fact]
+    public void SalesforceBasicAuthenticationPrintsItsSecretsAsStars()
+    {
+        const string json = """{"environmentUrl":"https://acme.my.salesforce.com","username":"u@acme.example","password":"p4ss-w0rd","securityToken":"t0k3n-xyz"}""";
+
+        var text = GeneratedModels.Deserialize(SalesforceAuth(), json)!.ToString()!;
+
+        Assert.Contains("Username = u@acme.example", text);
+        Assert.Contains("Password = ***", text);
+        Assert.Contains("SecurityToken = ***", text);
+        Assert.DoesNotContain("p4ss-w0rd", text);
+        Assert.DoesNotContain("t0k3n-xyz", text);
+    }
+
+    [Fact]
     public void SalesforceAuthWithoutSecurityTokenFailsToReadAtThatMember()
     {
         var error = Assert.Throws<AepJsonException>(() =>

@@ -27,7 +27,7 @@ internal static class OperationsEmitter
         w.OpenBlock("namespace AepFlow.Operations");
         w.Line($"/// <summary>Request builders for {service.Name} (from {CodeWriter.Xml(service.Source)}).</summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
-        w.OpenBlock($"internal static partial class {ClassName(service)}");
+        w.OpenBlock($"public static partial class {ClassName(service)}");
         w.Line("/// <summary>The service's path below the Platform base address.</summary>");
         w.Line($"public const string BasePath = {CodeWriter.Literal(service.BasePath)};");
         foreach (var operation in service.Operations)

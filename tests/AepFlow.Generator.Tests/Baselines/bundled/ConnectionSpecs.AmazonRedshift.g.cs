@@ -123,6 +123,16 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("Server = ").Append((object?)Server);
+                builder.Append(", Username = ").Append((object?)Username);
+                builder.Append(", Password = ").Append(global::AepFlow.Security.Redaction.Print(Password));
+                builder.Append(", Database = ").Append((object?)Database);
+                return true;
+            }
         }
 
         /// <summary>Reads and writes <see cref="BasicAuthentication"/> as its wire JSON, without reflection.</summary>

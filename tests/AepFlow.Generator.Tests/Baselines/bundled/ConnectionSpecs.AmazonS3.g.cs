@@ -87,6 +87,14 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("S3AccessKey = ").Append(global::AepFlow.Security.Redaction.Print(S3AccessKey));
+                builder.Append(", S3SecretKey = ").Append(global::AepFlow.Security.Redaction.Print(S3SecretKey));
+                return true;
+            }
         }
 
         /// <summary>Reads and writes <see cref="AccessKey"/> as its wire JSON, without reflection.</summary>

@@ -69,6 +69,13 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("ConnectionStringValue = ").Append(global::AepFlow.Security.Redaction.Print(ConnectionStringValue));
+                return true;
+            }
         }
 
         /// <summary>Reads and writes <see cref="ConnectionString"/> as its wire JSON, without reflection.</summary>

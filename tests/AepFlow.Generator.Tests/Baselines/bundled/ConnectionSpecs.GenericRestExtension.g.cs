@@ -96,6 +96,15 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("Host = ").Append((object?)Host);
+                builder.Append(", AuthorizationTestUrl = ").Append((object?)AuthorizationTestUrl);
+                builder.Append(", AccessToken = ").Append(global::AepFlow.Security.Redaction.Print(AccessToken));
+                return true;
+            }
         }
 
         /// <summary>Reads and writes <see cref="OAuth2RefreshCode"/> as its wire JSON, without reflection.</summary>
@@ -226,6 +235,15 @@ namespace AepFlow.ConnectionSpecs
                 }
 
                 writer.WriteEndObject();
+            }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("Host = ").Append((object?)Host);
+                builder.Append(", Username = ").Append((object?)Username);
+                builder.Append(", Password = ").Append(global::AepFlow.Security.Redaction.Print(Password));
+                return true;
             }
         }
 

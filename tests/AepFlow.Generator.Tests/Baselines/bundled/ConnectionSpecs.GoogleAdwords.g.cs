@@ -141,6 +141,17 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("ClientCustomerId = ").Append((object?)ClientCustomerId);
+                builder.Append(", DeveloperToken = ").Append(global::AepFlow.Security.Redaction.Print(DeveloperToken));
+                builder.Append(", RefreshToken = ").Append(global::AepFlow.Security.Redaction.Print(RefreshToken));
+                builder.Append(", ClientId = ").Append((object?)ClientId);
+                builder.Append(", ClientSecret = ").Append(global::AepFlow.Security.Redaction.Print(ClientSecret));
+                return true;
+            }
         }
 
         /// <summary>

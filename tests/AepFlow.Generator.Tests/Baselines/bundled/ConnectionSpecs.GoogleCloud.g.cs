@@ -87,6 +87,14 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("AccessKeyId = ").Append((object?)AccessKeyId);
+                builder.Append(", SecretAccessKey = ").Append(global::AepFlow.Security.Redaction.Print(SecretAccessKey));
+                return true;
+            }
         }
 
         /// <summary>

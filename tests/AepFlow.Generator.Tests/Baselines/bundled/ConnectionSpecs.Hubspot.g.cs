@@ -123,6 +123,16 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("ClientId = ").Append((object?)ClientId);
+                builder.Append(", ClientSecret = ").Append(global::AepFlow.Security.Redaction.Print(ClientSecret));
+                builder.Append(", AccessToken = ").Append(global::AepFlow.Security.Redaction.Print(AccessToken));
+                builder.Append(", RefreshToken = ").Append(global::AepFlow.Security.Redaction.Print(RefreshToken));
+                return true;
+            }
         }
 
         /// <summary>Reads and writes <see cref="BasicAuthentication"/> as its wire JSON, without reflection.</summary>

@@ -81,6 +81,13 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("ConnectionString = ").Append(global::AepFlow.Security.Redaction.Print(ConnectionString));
+                return true;
+            }
         }
 
         /// <summary>

@@ -105,6 +105,15 @@ namespace AepFlow.ConnectionSpecs
 
                 writer.WriteEndObject();
             }
+
+            /// <summary>Prints the members as the compiler would, with secrets as <c>***</c>.</summary>
+            private bool PrintMembers(global::System.Text.StringBuilder builder)
+            {
+                builder.Append("Endpoint = ").Append((object?)Endpoint);
+                builder.Append(", Username = ").Append((object?)Username);
+                builder.Append(", Password = ").Append(global::AepFlow.Security.Redaction.Print(Password));
+                return true;
+            }
         }
 
         /// <summary>Reads and writes <see cref="BasicAuthentication"/> as its wire JSON, without reflection.</summary>
