@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AepFlow.Cli.Console;
 using AepFlow.Cli.Diff;
+using AepFlow.Cli.Emulator;
 using AepFlow.Cli.Specs;
 using AepFlow.Cli.Validation;
 
@@ -20,6 +21,7 @@ internal static class CliApp
         {
             specs,
             ValidateCommand.Create(console),
+            EmulatorCommand.Create(console),
         };
     }
 

@@ -112,6 +112,7 @@ internal static class EmulatorApplication
         SchemaRegistryEndpoints.Map(app);
         ImsEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        Dashboard.DashboardEndpoints.Map(app);
         app.MapFallback(context => Errors.AepErrors
             .Service(StatusCodes.Status404NotFound, "EMULATOR-1404", "Not Found", $"The emulator has no endpoint {context.Request.Method} {context.Request.Path}.")
             .ExecuteAsync(context));

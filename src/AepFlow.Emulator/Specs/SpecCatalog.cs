@@ -1,33 +1,33 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AepFlow.Generator.Specs;
 
 namespace AepFlow.Emulator.Specs;
 
 /// <summary>
-/// The flowSpecs and connectionSpecs the emulator serves, read once from the JSON files embedded from the repository's
-/// <c>specs/</c> folder. A file holds one spec or <c>{"items":[...]}</c>; a later file with the same id replaces an earlier one.
+/// The flowSpecs and connectionSpecs the emulator serves: the bundled specs embedded from the repository's <c>specs/</c>
+/// folder, then the user's spec folders, read and resolved by the generator core's <see cref="SpecSet"/> (linked from
+/// src/AepFlow.Generator/Specs) — so the emulator and the generator agree on file names, on what is a spec and on which
+/// spec wins (a user spec replaces the bundled spec with its id; among user files the first in path order wins).
 /// </summary>
 internal sealed class SpecCatalog
 {
     private const string FlowSpecPrefix = "AepFlow.Emulator.Specs.flowspecs.";
     private const string ConnectionSpecPrefix = "AepFlow.Emulator.Specs.connectionspecs.";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowDuplicateProperties = false,
-    };
-
     private SpecCatalog(
         FrozenDictionary<string, JsonObject> flowSpecs,
         FrozenDictionary<string, JsonObject> connectionSpecs,
-        IReadOnlyList<string> problems)
+        IReadOnlyList<string> problems,
+        int userSpecCount)
     {
         FlowSpecs = flowSpecs;
         ConnectionSpecs = connectionSpecs;
         Problems = problems;
+        UserSpecCount = userSpecCount;
     }
 
     /// <summary>flowSpecs by id (case-insensitive).</summary>
@@ -36,24 +36,20 @@ internal sealed class SpecCatalog
     /// <summary>connectionSpecs by id (case-insensitive).</summary>
     public FrozenDictionary<string, JsonObject> ConnectionSpecs { get; }
 
-    /// <summary>Files or entries that could not be read, each with its file name; logged at start.</summary>
+    /// <summary>Files or entries that could not be read, each with its file and line; logged at start.</summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>How many served specs came from the user's folders.</summary>
+    public int UserSpecCount { get; }
 
     /// <summary>Loads the specs embedded in this assembly.</summary>
     public static SpecCatalog LoadEmbedded() => Load([]);
 
-    /// <summary>
-    /// Loads the embedded specs, then every <c>*.flowspec.json</c> and <c>*.connectionspec.json</c> in
-    /// <paramref name="folders"/> (as <c>aepflow specs pull</c> writes them), in order: a spec with the id of an earlier one
-    /// replaces it, as in the generator.
-    /// </summary>
+    /// <summary>Loads the embedded specs and every <c>*.flowspec.json</c> / <c>*.connectionspec.json</c> below <paramref name="folders"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
     public static SpecCatalog Load(IReadOnlyList<string> folders)
     {
-        var assembly = typeof(SpecCatalog).Assembly;
-        var names = assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray();
-        var flowSpecs = Files(assembly, names, FlowSpecPrefix).ToList();
-        var connectionSpecs = Files(assembly, names, ConnectionSpecPrefix).ToList();
+        var user = new List<SpecSource>();
         foreach (var folder in folders)
         {
             if (!Directory.Exists(folder))
@@ -61,28 +57,25 @@ internal sealed class SpecCatalog
                 throw new DirectoryNotFoundException($"Spec folder '{folder}' does not exist.");
             }
 
-            flowSpecs.AddRange(FolderFiles(folder, "*.flowspec.json"));
-            connectionSpecs.AddRange(FolderFiles(folder, "*.connectionspec.json"));
+            foreach (var path in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories))
+            {
+                if (SpecRules.KindOfFile(path) is { } kind)
+                {
+                    user.Add(new SpecSource(Path.GetFullPath(path), File.ReadAllText(path), kind, isBundled: false));
+                }
+            }
         }
 
-        return Load(flowSpecs, connectionSpecs);
+        return Load(Embedded(), user);
     }
 
-    private static IEnumerable<SpecFile> FolderFiles(string folder, string pattern) =>
-        Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => new SpecFile(path, () => File.OpenRead(path)));
-
-    /// <summary>
-    /// Reads spec files given by name and opener. A file that is not JSON, or not a spec, is skipped and listed in
-    /// <see cref="Problems"/> with its name; nothing thrown by a bad file stops the others from loading.
-    /// </summary>
-    public static SpecCatalog Load(IEnumerable<SpecFile> flowSpecFiles, IEnumerable<SpecFile> connectionSpecFiles)
+    /// <summary>Resolves <paramref name="bundled"/> and <paramref name="user"/> sources with the core's rules.</summary>
+    public static SpecCatalog Load(IEnumerable<SpecSource> bundled, IEnumerable<SpecSource> user)
     {
-        var problems = new List<string>();
-        var flowSpecs = Load(flowSpecFiles, problems);
-        var connectionSpecs = Load(connectionSpecFiles, problems);
-        return new SpecCatalog(flowSpecs, connectionSpecs, problems);
+        var set = SpecSet.Build(bundled, user);
+        var problems = set.Problems.Select(Describe).ToList();
+        var userCount = set.FlowSpecs.Count(e => !e.IsBundled) + set.ConnectionSpecs.Count(e => !e.IsBundled);
+        return new SpecCatalog(ToObjects(set.FlowSpecs, problems), ToObjects(set.ConnectionSpecs, problems), problems, userCount);
     }
 
     /// <summary>The connectionSpec ids a flowSpec lists under <paramref name="property"/> (<c>sourceConnectionSpecIds</c>…).</summary>
@@ -91,69 +84,49 @@ internal sealed class SpecCatalog
             ? ids.Select(id => id?.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null).OfType<string>().ToArray()
             : [];
 
-    private static IEnumerable<SpecFile> Files(Assembly assembly, string[] names, string prefix) =>
-        names
-            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(name => new SpecFile(name[prefix.Length..], () => assembly.GetManifestResourceStream(name) ?? Stream.Null));
-
-    private static FrozenDictionary<string, JsonObject> Load(IEnumerable<SpecFile> files, List<string> problems)
+    private static IEnumerable<SpecSource> Embedded()
     {
-        var specs = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (file, open) in files)
+        var assembly = typeof(SpecCatalog).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
         {
-            JsonNode? root;
-            try
+            var kind = name.StartsWith(FlowSpecPrefix, StringComparison.Ordinal) ? SpecKind.FlowSpec
+                : name.StartsWith(ConnectionSpecPrefix, StringComparison.Ordinal) ? SpecKind.ConnectionSpec
+                : (SpecKind?)null;
+            if (kind is null)
             {
-                using var stream = open();
-                // JsonNode materializes objects lazily, so a duplicate key would only fail inside a request: refuse it here.
-                root = JsonNode.Parse(stream, documentOptions: DocumentOptions);
-            }
-            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
-            {
-                problems.Add($"{file}: not a readable JSON document ({ex.Message})");
                 continue;
             }
 
-            if (root is JsonObject { } obj && obj["items"] is JsonArray items)
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            yield return new SpecSource("specs/" + name[(kind == SpecKind.FlowSpec ? FlowSpecPrefix : ConnectionSpecPrefix).Length..], reader.ReadToEnd(), kind.Value, isBundled: true);
+        }
+    }
+
+    /// <summary>The resolved entries as the JSON objects the endpoints serve.</summary>
+    private static FrozenDictionary<string, JsonObject> ToObjects(IReadOnlyList<SpecEntry> entries, List<string> problems)
+    {
+        var specs = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            try
             {
-                foreach (var item in items)
-                {
-                    if (item is JsonObject spec)
-                    {
-                        Add(specs, spec, file, problems);
-                    }
-                    else
-                    {
-                        problems.Add($"{file}: an entry of 'items' is not an object");
-                    }
-                }
+                // The core's writer resolves duplicate keys (last wins, reported), which System.Text.Json.Nodes would trip over.
+                specs[entry.Id] = JsonNode.Parse(AepFlow.Generator.Json.JsonNodeWriter.ToJson(entry.Node))!.AsObject();
             }
-            else if (root is JsonObject single)
+            catch (JsonException ex)
             {
-                Add(specs, single, file, problems);
-            }
-            else
-            {
-                problems.Add($"{file}: expected a spec object or {{\"items\":[...]}}");
+                problems.Add($"{entry.Source.Path}: {SpecRules.Label(entry.Kind)} '{entry.Id}' could not be served ({ex.Message})");
             }
         }
 
         return specs.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    private static void Add(Dictionary<string, JsonObject> specs, JsonObject spec, string file, List<string> problems)
+    private static string Describe(SpecProblem problem)
     {
-        if (spec["id"] is JsonValue id && id.TryGetValue(out string? value) && !string.IsNullOrWhiteSpace(value))
-        {
-            // Detach from the file's tree so the spec can be served on its own.
-            specs[value] = spec.Parent is null ? spec : (JsonObject)spec.DeepClone();
-        }
-        else
-        {
-            problems.Add($"{file}: a spec without a string 'id' was skipped");
-        }
+        var source = problem.Path;
+        var (line, column) = File.Exists(source) ? SpecProblem.LineColumn(File.ReadAllText(source), problem.Position) : (0, 0);
+        return line > 0 ? $"{source}({line},{column}): {problem.Message}" : $"{source}: {problem.Message}";
     }
 }
-
-/// <summary>One spec file: its name (for messages) and how to open it.</summary>
-internal readonly record struct SpecFile(string Name, Func<Stream> Open);
