@@ -8,6 +8,7 @@ using AepFlow.Generator.Emit;
 using AepFlow.Generator.Model;
 using AepFlow.Generator.Specs;
 using AepFlow.Generator.Parsing;
+using AepFlow.Generator.Usage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -25,6 +26,7 @@ namespace AepFlow.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class AepFlowGenerator : IIncrementalGenerator
 {
+    private const string FlowSuffix = ".flow.json";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -40,8 +42,23 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
 
         var collectedFiles = userFiles.Collect();
 
+        // Pay for what is used: the bundled specs the project's C# or flow files name (a sorted list of names and ids, so
+        // an edit that names nothing new leaves every later step cached).
+        var namedInCode = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, ct) => BundledUsage.IsCandidate(node, ct), static (syntax, ct) => BundledUsage.Text(syntax, ct))
+            .Collect();
+        var namedInFlowFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(FlowSuffix, StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, ct) => BundledUsage.IdsIn(file.GetText(ct)?.ToString()))
+            .Collect();
+        var used = namedInCode
+            .Combine(namedInFlowFiles)
+            .Select(static (input, _) => BundledUsage.Keys(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.UsedBundledSpecs);
+
         var bundled = options
-            .Select(static (options, _) => BundledSpecs.Select(options))
+            .Combine(used)
+            .Select(static (input, _) => BundledSpecs.SelectUsed(input.Left, input.Right))
             .WithTrackingName(TrackingNames.BundledSpecs);
 
         var resolved = collectedFiles
@@ -49,7 +66,7 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             .Combine(options)
             .Select(static (input, _) => input.Right.GenerateClient
                 ? new ResolvedSpecs(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty)
-                : SpecResolver.Resolve(input.Left.Left, input.Left.Right))
+                : WithoutPlaceholders(SpecResolver.Resolve(input.Left.Left, input.Left.Right), input.Left.Right.Placeholders))
             .WithTrackingName(TrackingNames.ParsedSpecs);
 
         var flowSpecs = resolved
@@ -195,6 +212,36 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
 
         result.AddRange(SpecResolver.DuplicateIds(userFiles));
         return result.ToImmutable();
+    }
+
+    // Unused bundled specs took part in resolution only to keep their class names taken (see BundledSpecs.Select).
+    private static ResolvedSpecs WithoutPlaceholders(ResolvedSpecs specs, EquatableArray<string> placeholders)
+    {
+        if (placeholders.IsEmpty)
+        {
+            return specs;
+        }
+
+        var ids = new HashSet<string>(placeholders, StringComparer.Ordinal);
+        var flowSpecs = new List<FlowSpecModel>();
+        foreach (var spec in specs.FlowSpecs)
+        {
+            if (!(spec.IsBundled && ids.Contains(spec.Id)))
+            {
+                flowSpecs.Add(spec);
+            }
+        }
+
+        var connectionSpecs = new List<ConnectionSpecModel>();
+        foreach (var spec in specs.ConnectionSpecs)
+        {
+            if (!(spec.IsBundled && ids.Contains(spec.Id)))
+            {
+                connectionSpecs.Add(spec);
+            }
+        }
+
+        return new ResolvedSpecs(EquatableArray.From(flowSpecs), EquatableArray.From(connectionSpecs));
     }
 
     private static CatalogModel BuildCatalog(ResolvedSpecs specs, string rootNamespace)

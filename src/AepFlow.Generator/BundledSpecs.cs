@@ -1,84 +1,155 @@
-using AepFlow.Generator.Json;
 using System;
 using System.Collections.Generic;
 using System.IO;
+using AepFlow.Generator.Json;
 using AepFlow.Generator.Model;
-using AepFlow.Generator.Specs;
 using AepFlow.Generator.Parsing;
+using AepFlow.Generator.Specs;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AepFlow.Generator;
 
 /// <summary>
-/// The specs embedded in the generator (<c>AepFlow.Specs.flowspecs.*</c>, <c>AepFlow.Specs.connectionspecs.*</c>).
-/// Parsed once per process: the resources never change while the assembly is loaded.
+/// The specs embedded in the generator (<c>AepFlow.Specs.flowspecs.*</c>, <c>AepFlow.Specs.connectionspecs.*</c>), read once
+/// per process: the resources never change while the assembly is loaded. The index (each spec's kind, id and name) is all a
+/// build reads up front; a file's schemas are read only when one of its specs is generated or checked.
 /// </summary>
 internal static class BundledSpecs
 {
     private const string FlowPrefix = "AepFlow.Specs.flowspecs.";
     private const string ConnectionPrefix = "AepFlow.Specs.connectionspecs.";
 
+    /// <summary><c>AepFlowSpecs=*</c>: every bundled spec, named in the project or not.</summary>
+    public const string All = "*";
+
     private static readonly Lazy<IReadOnlyList<SpecSource>> AllSources = new(LoadSources);
-    private static readonly Lazy<IReadOnlyList<ParsedSpecFile>> All = new(Load);
+    private static readonly Lazy<IReadOnlyList<BundledFile>> AllFiles = new(LoadFiles);
     private static readonly Lazy<SpecSet> AllSet = new(() => SpecSet.Build(Sources, new SpecSource[0]));
 
     /// <summary>The embedded spec files' texts, in resource-name order.</summary>
     public static IReadOnlyList<SpecSource> Sources => AllSources.Value;
 
-    /// <summary>The embedded specs as models (the generator's view).</summary>
-    public static IReadOnlyList<ParsedSpecFile> Files => All.Value;
-
     /// <summary>The embedded specs as JSON (the compile-time checks' view of their schemas).</summary>
     public static SpecSet Set => AllSet.Value;
 
-    public static BundledSpecSet Select(GeneratorOptions options)
+    /// <summary>Every bundled spec's kind, id and name, in resource order (no schema read).</summary>
+    public static IEnumerable<BundledSpecEntry> Index
+    {
+        get
+        {
+            foreach (var file in AllFiles.Value)
+            {
+                foreach (var entry in file.Entries)
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every bundled spec the options let the generator generate: by default (empty <c>AepFlowSpecs</c>) all of them, since
+    /// any one becomes generated once the project names it (the compile-time checks' and flow factories' view).
+    /// </summary>
+    public static BundledSpecSet Select(GeneratorOptions options) => SelectSafely(options, used: null);
+
+    /// <summary>The bundled specs to generate in this compilation.</summary>
+    /// <param name="options">The build properties.</param>
+    /// <param name="used">
+    /// Class names and ids of bundled specs the project's code or flow files name (<see cref="Usage.BundledUsage"/>); decides
+    /// only when <c>AepFlowSpecs</c> is empty. The others become placeholders: they keep their class names taken, so a user
+    /// spec's class name does not depend on what the code uses, and are dropped after resolution.
+    /// </param>
+    public static BundledSpecSet SelectUsed(GeneratorOptions options, EquatableArray<string> used) => SelectSafely(options, used);
+
+    private static BundledSpecSet SelectSafely(GeneratorOptions options, EquatableArray<string>? used)
     {
         try
         {
-            return SelectCore(options);
+            return SelectCore(options, used);
         }
         catch (Exception ex)
         {
             // A broken resource must not fail the build with CS8785: report it and generate the user's specs alone.
             var diagnostic = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, null, "the bundled specs", ex.GetType().Name + ": " + ex.Message);
-            return new BundledSpecSet(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            return new BundledSpecSet(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }), EquatableArray<string>.Empty);
         }
     }
 
-    private static BundledSpecSet SelectCore(GeneratorOptions options)
+    private static BundledSpecSet SelectCore(GeneratorOptions options, EquatableArray<string>? used)
     {
         var flowSpecs = new List<FlowSpecModel>();
         var connectionSpecs = new List<ConnectionSpecModel>();
         var diagnostics = new List<DiagnosticInfo>();
+        var placeholders = new List<string>();
         if (!options.IncludeBundledSpecs || options.GenerateClient)
         {
-            return new BundledSpecSet(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+            return new BundledSpecSet(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, EquatableArray<DiagnosticInfo>.Empty, EquatableArray<string>.Empty);
         }
 
-        foreach (var file in Files)
+        var byUse = options.SelectedSpecs.IsEmpty && used is not null;
+        var usedKeys = new HashSet<string>(used ?? EquatableArray<string>.Empty, StringComparer.OrdinalIgnoreCase);
+        foreach (var file in AllFiles.Value)
         {
-            diagnostics.AddRange(file.Diagnostics);
-            foreach (var spec in file.FlowSpecs)
+            ParsedSpecFile? parsed = null;
+            if (file.Entries.Count == 0)
             {
-                if (IsSelected(options, spec.Id, spec.Name))
-                {
-                    flowSpecs.Add(spec);
-                }
+                // Its index could not be read: the full reader says why (AEPF001/AEPF002).
+                diagnostics.AddRange(file.Parsed.Value.Diagnostics);
             }
 
-            foreach (var spec in file.ConnectionSpecs)
+            foreach (var entry in file.Entries)
             {
-                if (IsSelected(options, spec.Id, spec.Name))
+                var generate = byUse ? usedKeys.Contains(entry.ClassName) || usedKeys.Contains(entry.Id) : IsSelected(options, entry.Id, entry.Name);
+                if (!generate)
                 {
-                    connectionSpecs.Add(spec);
+                    if (byUse)
+                    {
+                        placeholders.Add(entry.Id);
+                        if (entry.Kind == SpecKind.FlowSpec)
+                        {
+                            flowSpecs.Add(new FlowSpecModel(entry.Id, entry.Name, string.Empty, entry.ClassName, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty,
+                                EquatableArray<TransformationModel>.Empty, null, EmptyTypes, IsBundled: true));
+                        }
+                        else
+                        {
+                            connectionSpecs.Add(new ConnectionSpecModel(entry.Id, entry.Name, entry.ClassName, null, null, EquatableArray<AuthSpecModel>.Empty, null, EmptyTypes, IsBundled: true));
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (parsed is null)
+                {
+                    parsed = file.Parsed.Value;
+                    diagnostics.AddRange(parsed.Diagnostics);
+                }
+
+                foreach (var spec in parsed.FlowSpecs)
+                {
+                    if (string.Equals(spec.Id, entry.Id, StringComparison.Ordinal))
+                    {
+                        flowSpecs.Add(spec);
+                    }
+                }
+
+                foreach (var spec in parsed.ConnectionSpecs)
+                {
+                    if (string.Equals(spec.Id, entry.Id, StringComparison.Ordinal))
+                    {
+                        connectionSpecs.Add(spec);
+                    }
                 }
             }
         }
 
-        return new BundledSpecSet(EquatableArray.From(flowSpecs), EquatableArray.From(connectionSpecs), EquatableArray.From(diagnostics));
+        return new BundledSpecSet(EquatableArray.From(flowSpecs), EquatableArray.From(connectionSpecs), EquatableArray.From(diagnostics), EquatableArray.From(placeholders));
     }
 
-    /// <summary><c>AepFlowSpecs</c>: a bundled spec is generated when the list is empty or names its id, name or class name.</summary>
+    private static readonly SpecTypes EmptyTypes = new(EquatableArray<ObjectTypeModel>.Empty, EquatableArray<EnumTypeModel>.Empty);
+
+    /// <summary><c>AepFlowSpecs</c>: a bundled spec is selected when the list is empty or <c>*</c>, or names its id, name or class name.</summary>
     internal static bool IsSelected(GeneratorOptions options, string id, string name)
     {
         if (options.SelectedSpecs.IsEmpty)
@@ -88,7 +159,7 @@ internal static class BundledSpecs
 
         foreach (var selected in options.SelectedSpecs)
         {
-            if (string.Equals(selected, id, StringComparison.OrdinalIgnoreCase) || string.Equals(selected, name, StringComparison.OrdinalIgnoreCase)
+            if (selected == All || string.Equals(selected, id, StringComparison.OrdinalIgnoreCase) || string.Equals(selected, name, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(selected, Naming.ToPascalCase(name), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -98,15 +169,34 @@ internal static class BundledSpecs
         return false;
     }
 
-    private static IReadOnlyList<ParsedSpecFile> Load()
+    private static IReadOnlyList<BundledFile> LoadFiles()
     {
-        var result = new List<ParsedSpecFile>();
+        var result = new List<BundledFile>();
         foreach (var source in Sources)
         {
-            result.Add(SpecFileReader.Read(source.Path, SourceText.From(source.Text), source.Kind, isBundled: true));
+            result.Add(new BundledFile(ReadEntries(source), new Lazy<ParsedSpecFile>(() => SpecFileReader.Read(source.Path, SourceText.From(source.Text), source.Kind, isBundled: true))));
         }
 
         return result;
+    }
+
+    // Only each spec's id and name, with the one JSON reader and the one rule of what a spec value is. A file whose index
+    // cannot be read gets no entries and is read in full, so its diagnostics are what SpecFileReader says.
+    private static List<BundledSpecEntry> ReadEntries(SpecSource source)
+    {
+        var entries = new List<BundledSpecEntry>();
+        if (JsonTreeReader.Parse(source.Text).Root is { } root && SpecRules.Items(root, out _) is { } items)
+        {
+            foreach (var (node, _) in items)
+            {
+                if (SpecRules.WhyNotASpec(node, source.Kind) is null && node.GetString("id") is { } id && node.GetString("name") is { } name)
+                {
+                    entries.Add(new BundledSpecEntry(source.Kind, id, name, Naming.ToPascalCase(name)));
+                }
+            }
+        }
+
+        return entries;
     }
 
     private static IReadOnlyList<SpecSource> LoadSources()
@@ -143,4 +233,10 @@ internal static class BundledSpecs
 
         return result;
     }
+
+    private sealed record BundledFile(List<BundledSpecEntry> Entries, Lazy<ParsedSpecFile> Parsed);
 }
+
+/// <summary>One bundled spec as the index knows it: enough to decide whether to generate it.</summary>
+// ClassName: the class name the generator gives it (CrmToAep), before collisions with user specs.
+internal sealed record BundledSpecEntry(SpecKind Kind, string Id, string Name, string ClassName);

@@ -9,7 +9,10 @@ public static class TrackingNames
     /// <summary>One parsed user AdditionalFile (spec models + diagnostics).</summary>
     public const string AdditionalSpecFiles = nameof(AdditionalSpecFiles);
 
-    /// <summary>The bundled specs after filtering by the build properties.</summary>
+    /// <summary>The class names and ids of bundled specs the project's C# and flow files name (sorted, distinct).</summary>
+    public const string UsedBundledSpecs = nameof(UsedBundledSpecs);
+
+    /// <summary>The bundled specs after filtering by the build properties and by use.</summary>
     public const string BundledSpecs = nameof(BundledSpecs);
 
     /// <summary>The resolved spec set: user overrides applied, class names unique.</summary>

@@ -55,6 +55,11 @@ public sealed class DeclarativeFlowGenerator : IIncrementalGenerator
 
     private static EquatableSources Emit(EquatableSources flowFiles, EquatableSources specFiles, Model.GeneratorOptions options, string rootNamespace)
     {
+        if (flowFiles.Count == 0)
+        {
+            return flowFiles; // nothing to do: the spec catalog is not even loaded
+        }
+
         var catalog = Specs.SpecCatalog.Build(options, specFiles.ToList());
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<KeyValuePair<string, string>>();

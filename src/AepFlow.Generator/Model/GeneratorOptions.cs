@@ -3,11 +3,15 @@ namespace AepFlow.Generator.Model;
 /// <summary>The build properties the generator reads (declared as CompilerVisibleProperty in build/AepFlow.Generator.props).</summary>
 /// <param name="GenerateClient"><c>AepFlowGenerateClient</c>: the compilation gets the OpenAPI client, not the spec models.</param>
 /// <param name="IncludeBundledSpecs"><c>AepFlowIncludeBundledSpecs</c> (default true).</param>
-/// <param name="SelectedSpecs"><c>AepFlowSpecs</c>: names or ids of bundled specs to generate; empty means all.</param>
+/// <param name="SelectedSpecs">
+/// <c>AepFlowSpecs</c>: names or ids of bundled specs to generate; <c>*</c> means all; empty means those the project names.
+/// </param>
 internal sealed record GeneratorOptions(bool GenerateClient, bool IncludeBundledSpecs, EquatableArray<string> SelectedSpecs);
 
 /// <summary>The bundled specs that pass the options' filter.</summary>
-internal sealed record BundledSpecSet(EquatableArray<FlowSpecModel> FlowSpecs, EquatableArray<ConnectionSpecModel> ConnectionSpecs, EquatableArray<DiagnosticInfo> Diagnostics);
+// Placeholders: ids of the bundled specs the project does not use; their models (no types) only keep their class names
+// taken during resolution, and are dropped after it.
+internal sealed record BundledSpecSet(EquatableArray<FlowSpecModel> FlowSpecs, EquatableArray<ConnectionSpecModel> ConnectionSpecs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> Placeholders);
 
 /// <summary>The specs to generate after user files replaced bundled ones and class names were made unique.</summary>
 internal sealed record ResolvedSpecs(EquatableArray<FlowSpecModel> FlowSpecs, EquatableArray<ConnectionSpecModel> ConnectionSpecs);

@@ -70,13 +70,17 @@ public sealed class AepClientGenerator : IIncrementalGenerator
             }
         });
 
-        // Only a bool leaves the compilation, so edits elsewhere leave the later steps cached.
-        var clientReferenced = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("AepFlow.Http.AepRequest") is not null)
+        var documents = userDocuments.Collect();
+
+        // Only a bool leaves the compilation, so edits elsewhere leave the later steps cached. Without a user document the
+        // answer is not needed and the compilation's symbols are not touched.
+        var clientReferenced = documents
+            .Combine(context.CompilationProvider)
+            .Select(static (input, _) => !input.Left.IsEmpty && input.Right.GetTypeByMetadataName("AepFlow.Http.AepRequest") is not null)
             .WithTrackingName(Steps.ClientReferenced);
 
         var resolved = enabled
-            .Combine(userDocuments.Collect())
+            .Combine(documents)
             .Combine(clientReferenced)
             .Select((input, _) => Resolve(input.Left.Left ? _bundled() : null, input.Left.Right, input.Right));
 

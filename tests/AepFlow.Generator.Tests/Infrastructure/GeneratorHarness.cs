@@ -89,7 +89,7 @@ internal static class GeneratorHarness
             Generators,
             additionalTexts: [.. (additionalFiles ?? []).Cast<AdditionalText>()],
             parseOptions: ParseOptions,
-            optionsProvider: TestAnalyzerConfigOptionsProvider.FromBuildProperties(buildProperties),
+            optionsProvider: TestAnalyzerConfigOptionsProvider.FromBuildProperties(WithAllBundledSpecsByDefault(buildProperties)),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Generates for the given user files, sources and build properties.</summary>
@@ -102,6 +102,22 @@ internal static class GeneratorHarness
         var compilation = CreateCompilation(sources);
         var driver = CreateDriver(files, buildProperties);
         return GeneratorRun.Execute(driver, compilation, files, buildProperties);
+    }
+
+    /// <summary>
+    /// Tests see every bundled spec (<c>AepFlowSpecs=*</c>, the baselines) unless they set <c>AepFlowSpecs</c> themselves; an
+    /// empty value is the default of a real build, where only the bundled specs the code names are generated
+    /// (Output/BundledUsageTests).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WithAllBundledSpecsByDefault(IReadOnlyDictionary<string, string>? buildProperties)
+    {
+        if (buildProperties is not null && buildProperties.ContainsKey("AepFlowSpecs"))
+        {
+            return buildProperties;
+        }
+
+        var result = new Dictionary<string, string>(buildProperties ?? new Dictionary<string, string>()) { ["AepFlowSpecs"] = "*" };
+        return result;
     }
 
     private static IEnumerable<Type> ExportedTypes<TAttribute>()

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Build cost of AepFlow in a consumer's command-line build (docs/benchmarks.md, "Build cost").
+#
+# Packs AepFlow.Generator and AepFlow.Client into a temporary feed (a unique prerelease version, so nothing cached earlier
+# stands in for it), lays out four console apps that differ only in what they reference and use, and builds them in turn,
+# RUNS rounds, after touching Program.cs: one MSBuild process, no node reuse, no compiler server (one csc per build), so
+# every build pays what a CI build pays. Prints the CPU time (user+sys of the whole build) medians and the ratio to the
+# client-only app, AepFlow's generator/analyzer time from csc's ReportAnalyzer rows, and the generated source size.
+#
+#   tests/AepFlow.Benchmarks/BuildCost/run.sh [RUNS]        (default 5; RUNS=3 while iterating)
+#   KEEP=1 keeps the temporary folder; AEPFLOW_BUILDCOST_DIR=/path reuses one (skips packing when its feed exists).
+set -euo pipefail
+
+RUNS="${1:-5}"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+ROOT="${AEPFLOW_BUILDCOST_DIR:-$(mktemp -d /tmp/aepflow-buildcost.XXXXXX)}"
+FEED="$ROOT/feed"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER=1
+unset MSBuildExtensionsPath MSBuildSDKsPath MSBUILD_EXE_PATH || true
+
+cleanup() { if [[ "${KEEP:-}" != 1 && -z "${AEPFLOW_BUILDCOST_DIR:-}" ]]; then rm -rf "$ROOT"; fi; }
+trap cleanup EXIT
+
+# ---- 1. pack -------------------------------------------------------------------------------------------------------
+if ! ls "$FEED"/AepFlow.Generator.*.nupkg >/dev/null 2>&1; then
+  SUFFIX="buildcost.$(date +%s)"
+  mkdir -p "$FEED"
+  for project in src/AepFlow.Generator/AepFlow.Generator.csproj src/AepFlow.Client/AepFlow.Client.csproj; do
+    echo "packing $project" >&2
+    dotnet pack "$REPO/$project" -c Release -o "$FEED" -p:VersionSuffix="$SUFFIX" -p:UseSharedCompilation=false \
+      -nodeReuse:false -v:q -nologo >"$ROOT/pack.log" 2>&1 || { cat "$ROOT/pack.log"; exit 1; }
+  done
+fi
+GENERATOR_PACKAGE="$(ls "$FEED"/AepFlow.Generator.*.nupkg | head -1)"
+VERSION="$(basename "$GENERATOR_PACKAGE" .nupkg)"; VERSION="${VERSION#AepFlow.Generator.}"
+
+# ---- 2. consumers ----------------------------------------------------------------------------------------------------
+CONSUMERS=(client-only no-bundled bundled-unused bundled-used)
+
+write_consumer() { # name, package items, properties, program
+  local dir="$ROOT/$1"
+  mkdir -p "$dir"
+  cat >"$dir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$FEED" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+  cat >"$dir/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <UseSharedCompilation>false</UseSharedCompilation>
+    $3
+  </PropertyGroup>
+  <ItemGroup>
+    $2
+  </ItemGroup>
+</Project>
+XML
+  printf '%s\n' "$4" >"$dir/Program.cs"
+}
+
+CLIENT="<PackageReference Include=\"AepFlow.Client\" Version=\"$VERSION\" />"
+BOTH="$CLIENT
+    <PackageReference Include=\"AepFlow.Generator\" Version=\"$VERSION\" />"
+PRINT_OK='Console.WriteLine("ok");'
+USES='using AepFlow.ConnectionSpecs;
+using AepFlow.FlowSpecs;
+
+var schedule = new CrmToAep.ScheduleParams { StartTime = 1700000000, Frequency = CrmToAep.Frequency.Minute, Interval = 15 };
+var auth = new Salesforce.BasicAuthentication { Username = "user", Password = "secret", SecurityToken = "token" };
+Console.WriteLine(schedule.Validate().IsValid && auth.Validate().IsValid ? "ok" : "invalid");'
+
+write_consumer client-only "$CLIENT" "" "$PRINT_OK"
+write_consumer no-bundled "$BOTH" "<AepFlowIncludeBundledSpecs>false</AepFlowIncludeBundledSpecs>" "$PRINT_OK"
+write_consumer bundled-unused "$BOTH" "" "$PRINT_OK"
+write_consumer bundled-used "$BOTH" "" "$USES"
+
+# A binary log (cheap, the same for every consumer) carries csc's ReportAnalyzer table; it is replayed to text afterwards,
+# outside the measured time.
+BUILD_ARGS=(build --no-restore -nodeReuse:false -p:UseSharedCompilation=false -p:ReportAnalyzer=true -v:q -nologo -clp:NoSummary)
+
+# One build; prints "cpu_seconds" and leaves the log in $ROOT/<name>.log.
+build_once() {
+  local name="$1"; shift
+  touch "$ROOT/$name/Program.cs"
+  local start end
+  /usr/bin/time -f '%U %S' -o "$ROOT/$name.time" dotnet "${BUILD_ARGS[@]}" -bl:"$ROOT/$name.binlog" "$@" "$ROOT/$name/$name.csproj" >"$ROOT/$name.log" 2>&1 \
+    || { cat "$ROOT/$name.log" >&2; echo "build of $name failed" >&2; exit 1; }
+  awk '{ printf "%.2f\n", $1 + $2 }' "$ROOT/$name.time"
+}
+
+# AepFlow's rows of csc's ReportAnalyzer table, summed (seconds): every generator and analyzer type from AepFlow.
+aepflow_seconds() {
+  dotnet msbuild "$ROOT/$name.binlog" -noconlog -nodeReuse:false "-flp:v=d;logfile=$1" >/dev/null 2>&1
+  awk '/AepFlow\.Generator\.|AepFlow\.CodeFixes\./ && $1 ~ /^[0-9.<]+$/ { v = $1; sub("<", "", v); s += v } END { printf "%.3f\n", s }' "$1"
+}
+
+echo "restoring and warming up (not measured)" >&2
+for name in "${CONSUMERS[@]}"; do
+  dotnet restore "$ROOT/$name/$name.csproj" -nodeReuse:false -v:q -nologo >"$ROOT/$name.restore.log" 2>&1 \
+    || { cat "$ROOT/$name.restore.log"; exit 1; }
+  # The warm-up build also writes the generated files, to count them.
+  # (outside the project folder, or the next build would compile them a second time)
+  build_once "$name" -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$ROOT/generated/$name" >/dev/null
+  (cd "$ROOT/$name" && dotnet bin/Debug/net10.0/$name.dll) | grep -qx ok || { echo "$name did not print ok" >&2; exit 1; }
+done
+
+declare -A CPU AEP
+for ((run = 1; run <= RUNS; run++)); do
+  for name in "${CONSUMERS[@]}"; do
+    cpu="$(build_once "$name")"
+    aep="$(aepflow_seconds "$ROOT/$name.detailed.log")"
+    CPU[$name]+="$cpu "
+    AEP[$name]+="$aep "
+    echo "run $run/$RUNS $name: CPU $cpu s, AepFlow $aep s" >&2
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+BASE="$(echo "${CPU[client-only]}" | median)"
+echo
+echo "AepFlow $VERSION, $RUNS runs, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
+printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s |\n' consumer "CPU s median" "vs client" "CPU s (all runs)" "AepFlow s median" "generated KB" "generated lines"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "-----------------" "-------------:" "---------:" "---" "-----------------:" "-------------:" "---:"
+for name in "${CONSUMERS[@]}"; do
+  med="$(echo "${CPU[$name]}" | median)"
+  aep="$(echo "${AEP[$name]}" | median)"
+  gen="$ROOT/generated/$name"
+  bytes=0; lines=0
+  if [[ -d "$gen" ]]; then
+    bytes="$(find "$gen" -path '*AepFlow.Generator*' -name '*.cs' -exec cat {} + 2>/dev/null | wc -c)"
+    lines="$(find "$gen" -path '*AepFlow.Generator*' -name '*.cs' -exec cat {} + 2>/dev/null | wc -l)"
+  fi
+  printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s |\n' "$name" "$med" "$(awk -v a="$med" -v b="$BASE" 'BEGIN { printf "%.2f", a / b }')" \
+    "${CPU[$name]% }" "$aep" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1024 }')" "$lines"
+done
+echo
+echo "AepFlow rows of the last bundled-unused build (csc -p:ReportAnalyzer=true):"
+grep -E 'AepFlow\.(Generator|CodeFixes)\.' "$ROOT/bundled-unused.detailed.log" | sed 's/^ */  /' | sort -u | head -20
