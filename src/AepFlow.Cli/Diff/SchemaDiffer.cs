@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AepFlow.Cli.Json;
+using AepFlow.Generator.Schema;
 
 namespace AepFlow.Cli.Diff;
 
@@ -13,10 +14,10 @@ namespace AepFlow.Cli.Diff;
 /// </summary>
 internal sealed class SchemaDiffer(List<SpecChange> changes)
 {
-    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
-    {
-        "description", "title", "examples", "$comment", "$schema", "$id", "id", "readOnly", "writeOnly",
-    };
+    // Annotations from the generator's one keyword table (linked): their changes never change which values are valid.
+    // "definitions"/"$defs" hold schemas a $ref may point at, so their changes stay in the review.
+    private static readonly HashSet<string> Ignored = new(
+        SchemaKeywords.Annotations.Where(k => k is not ("definitions" or "$defs" or "default")), StringComparer.Ordinal);
 
     private static readonly HashSet<string> Handled = new(StringComparer.Ordinal)
     {

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using AepFlow.Cli.Specs;
+using AepFlow.Generator.Specs;
+using GeneratorSpecKind = AepFlow.Generator.Specs.SpecKind;
+using SpecKind = AepFlow.Cli.Specs.SpecKind;
 
 namespace AepFlow.Cli.Diff;
 
@@ -9,6 +12,9 @@ internal sealed record SpecDocument(SpecKind Kind, string Id, string Name, strin
 /// <summary>
 /// Reads every spec in a folder and its sub-folders: <c>*.flowspec.json</c> and <c>*.connectionspec.json</c> files, and the
 /// bundled layout (<c>flowspecs/*.json</c>, <c>connectionspecs/*.json</c>). A file holds one spec or <c>{"items":[…]}</c>.
+/// Read and resolved by the generator's own <see cref="SpecSet"/> (linked source): the same strict JSON, the same idea of
+/// what a spec is, and the same rule when ids repeat (the first file by ordinal path wins), so a diff compares exactly the
+/// specs a build would generate.
 /// </summary>
 internal static class SpecFolder
 {
@@ -19,54 +25,32 @@ internal static class SpecFolder
             throw new SpecFolderException($"'{folder}' is not a folder.");
         }
 
-        var specs = new Dictionary<(SpecKind, string), SpecDocument>();
-        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        var sources = new List<SpecSource>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories))
         {
-            if (SpecKinds.OfFile(file) is not { } kind)
+            if (SpecKinds.OfFile(file) is { } kind)
             {
-                continue;
+                sources.Add(new SpecSource(file, File.ReadAllText(file), kind == SpecKind.FlowSpec ? GeneratorSpecKind.FlowSpec : GeneratorSpecKind.ConnectionSpec, isBundled: false));
             }
+        }
 
-            foreach (var spec in Read(kind, file))
-            {
-                // Same rule as the generator: the first file (ordinal path order) with an id wins.
-                specs.TryAdd((kind, spec.Id.ToLowerInvariant()), spec);
-            }
+        var set = SpecSet.Build([], sources);
+        if (set.Problems.FirstOrDefault(p => p.IsError) is { } problem)
+        {
+            var text = sources.First(s => s.Path == problem.Path).Text;
+            var (line, column) = SpecProblem.LineColumn(text, problem.Position);
+            throw new SpecFolderException($"{problem.Path}({line},{column}): {problem.Message}");
+        }
+
+        var specs = new Dictionary<(SpecKind, string), SpecDocument>();
+        foreach (var spec in set.FlowSpecs.Concat(set.ConnectionSpecs))
+        {
+            var kind = spec.Kind == GeneratorSpecKind.FlowSpec ? SpecKind.FlowSpec : SpecKind.ConnectionSpec;
+            using var document = JsonDocument.Parse(spec.Json);
+            specs[(kind, spec.Id.ToLowerInvariant())] = new SpecDocument(kind, spec.Id, spec.Name, spec.Source.Path, document.RootElement.Clone());
         }
 
         return specs;
-    }
-
-    private static IEnumerable<SpecDocument> Read(SpecKind kind, string file)
-    {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw new SpecFolderException($"{file}({(ex.LineNumber ?? 0) + 1},{(ex.BytePositionInLine ?? 0) + 1}): not valid JSON: {ex.Message}");
-        }
-
-        var items = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().ToList()
-            : [root];
-        foreach (var item in items)
-        {
-            if (item.ValueKind == JsonValueKind.Object &&
-                item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } idText)
-            {
-                var name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : idText;
-                yield return new SpecDocument(kind, idText, name, file, item);
-            }
-            else
-            {
-                throw new SpecFolderException($"{file}: a {kind.Label()} without a string \"id\"; every spec needs one to be compared.");
-            }
-        }
     }
 }
 

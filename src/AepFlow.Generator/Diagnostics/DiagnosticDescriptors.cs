@@ -79,6 +79,26 @@ internal static class DiagnosticDescriptors
         description: "JSON allows duplicate keys but readers disagree on which one counts; AepFlow's one JSON reader keeps the last and reports the duplicate, in spec files and in *.flow.json, *.mapping.json and *.xdm.json files.",
         helpLinkUri: HelpBase + "aepf006");
 
+    public static readonly DiagnosticDescriptor MalformedKeyword = new(
+        id: "AEPF007",
+        title: "Schema keyword has a value of the wrong shape",
+        messageFormat: "The keyword '{0}' at '{1}' {2}, so it is ignored: {3}",
+        category: SpecsCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A keyword whose value is not what JSON Schema draft-07 defines (multipleOf: 0, minLength: -1, maximum: \"10\", pattern: 5, required: true) is not enforced anywhere; the rest of the schema still generates.",
+        helpLinkUri: HelpBase + "aepf007");
+
+    public static readonly DiagnosticDescriptor UnsatisfiableSchema = new(
+        id: "AEPF008",
+        title: "Schema accepts no value",
+        messageFormat: "The schema at '{0}' accepts no value: {1}. Fix the bounds or the list so that a valid value exists.",
+        category: SpecsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Contradictory keywords (minimum above maximum, minLength above maxLength, an empty enum) would make every request using the member fail at run time.",
+        helpLinkUri: HelpBase + "aepf008");
+
     // An error (issue 8): a spec the generator fails on generates nothing, so a warning would let a build "succeed" without it.
     public static readonly DiagnosticDescriptor InternalError = new(
         id: "AEPF005",

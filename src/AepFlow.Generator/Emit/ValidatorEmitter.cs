@@ -14,12 +14,6 @@ namespace AepFlow.Generator.Emit;
 /// </summary>
 internal sealed class ValidatorEmitter
 {
-    private static readonly HashSet<string> CheckedFormats = new(StringComparer.Ordinal)
-    {
-        "date-time", "date", "time", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
-        "uri", "iri", "uri-reference", "iri-reference", "uuid", "regex", "json-pointer",
-    };
-
     private readonly Dictionary<string, ObjectTypeModel> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumTypeModel> _enums = new(StringComparer.Ordinal);
     private readonly List<CodeWriter> _matchers = new();
@@ -720,7 +714,7 @@ internal sealed class ValidatorEmitter
             Check(w, mode, "!SchemaChecks.IsMatch(" + PatternField(pattern) + ", " + expr + ")", "pattern", subject + " must match the pattern " + pattern + condition);
         }
 
-        if (s.Format is { } format && CheckedFormats.Contains(format))
+        if (s.Format is { } format && AepFlow.Validation.JsonSchemaFormats.IsChecked(format))
         {
             Check(w, mode, "!SchemaChecks.IsFormat(" + expr + ", " + CodeWriter.Literal(format) + ")", "format", subject + " must be a valid " + format + condition);
         }

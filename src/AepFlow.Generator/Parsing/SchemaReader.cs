@@ -2,19 +2,13 @@ using AepFlow.Generator.Json;
 using System.Collections.Generic;
 using System.Globalization;
 using AepFlow.Generator.Model;
+using AepFlow.Generator.Schema;
 
 namespace AepFlow.Generator.Parsing;
 
 /// <summary>Maps a JSON Schema node to its value-equal validation model, reporting keywords it cannot enforce (AEPF003).</summary>
 internal static class SchemaReader
 {
-    // Keywords that constrain instances but that the generated validators do not check.
-    private static readonly string[] UnenforcedKeywords =
-    {
-        "$ref", "dependencies", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames",
-        "contains", "additionalItems", "minProperties", "maxProperties", "unevaluatedProperties", "unevaluatedItems",
-    };
-
     public static SchemaModel Read(JsonNode node, SpecReadContext context, string pointer)
     {
         switch (node.Kind)
@@ -30,7 +24,8 @@ internal static class SchemaReader
                 return SchemaModel.Empty;
         }
 
-        foreach (var keyword in UnenforcedKeywords)
+        KeywordChecks.Check(node, context, pointer);
+        foreach (var keyword in SchemaKeywords.NotEnforced)
         {
             var value = node[keyword];
             if (value is not null)
@@ -226,6 +221,7 @@ internal static class SchemaReader
     private static int? Integer(JsonNode? node)
     {
         var number = Number(node);
-        return number is >= 0 and <= int.MaxValue ? (int)number.Value : null;
+        // A count that is not a non-negative whole number is reported (AEPF007) and ignored, here and at build time.
+        return number is >= 0 and <= int.MaxValue && number.Value == System.Math.Floor(number.Value) ? (int)number.Value : null;
     }
 }

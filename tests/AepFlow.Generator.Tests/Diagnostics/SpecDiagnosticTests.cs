@@ -229,6 +229,8 @@ public sealed class SpecDiagnosticTests
     [InlineData("AEPF003")]
     [InlineData("AEPF004")]
     [InlineData("AEPF006")]
+    [InlineData("AEPF007")]
+    [InlineData("AEPF008")]
     public void DiagnosticIsDocumentedAndTrackedForRelease(string id)
     {
         Assert.Contains(id, File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "docs", "diagnostics.md")), StringComparison.Ordinal);
@@ -299,6 +301,63 @@ public sealed class SpecDiagnosticTests
         AssertAt(diagnostic, FlowSpecPath, new LinePosition(3, 2));
         Assert.Contains(run.GeneratedSources.Keys, h => h.Contains("Second", StringComparison.Ordinal));
         Assert.DoesNotContain(run.GeneratedSources.Keys, h => h.Contains("First", StringComparison.Ordinal));
+    }
+
+    private static string ScheduleSpec(string intervalSchema) => $$"""
+        {
+          "id": "11111111-1111-4111-8111-111111111111",
+          "name": "Keywords",
+          "scheduleSpec": { "spec": { "type": "object", "properties": {
+            "interval": {{intervalSchema}}
+          } } }
+        }
+        """;
+
+    [Theory]
+    [InlineData("""{ "type": "integer", "multipleOf": 0 }""", "multipleOf", "0")]
+    [InlineData("""{ "type": "string", "minLength": -1 }""", "minLength", "-1")]
+    [InlineData("""{ "type": "integer", "maximum": "10" }""", "maximum", "\"10\"")]
+    [InlineData("""{ "type": "string", "pattern": 5 }""", "pattern", "5")]
+    [InlineData("""{ "type": "object", "required": true }""", "required", "true")]
+    [InlineData("""{ "type": "array", "items": { "type": "string" }, "maxItems": 1.5 }""", "maxItems", "1.5")]
+    public void MalformedKeywordIsAepf007AtItsValueNotDroppedSilently(string schema, string keyword, string valueText)
+    {
+        var content = ScheduleSpec(schema);
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, content)], buildProperties: NoBundledSpecs).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF007"));
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.StartsWith($"The keyword '{keyword}' at '/scheduleSpec/spec/properties/interval' is {valueText}", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var key = JsonErrorPosition.PositionOf(content, $"\"{keyword}\": {valueText}");
+        AssertAt(diagnostic, FlowSpecPath, new LinePosition(key.Line, key.Character + keyword.Length + 4));
+        Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "integer", "minimum": 10, "maximum": 1 }""", "\"minimum\" is 10 but \"maximum\" is 1")]
+    [InlineData("""{ "type": "integer", "exclusiveMinimum": 5, "exclusiveMaximum": 5 }""", "\"exclusiveMinimum\" is 5 but \"exclusiveMaximum\" is 5")]
+    [InlineData("""{ "type": "string", "minLength": 3, "maxLength": 2 }""", "\"minLength\" is 3 but \"maxLength\" is 2")]
+    [InlineData("""{ "type": "string", "enum": [] }""", "\"enum\" is an empty list")]
+    public void SchemaThatAcceptsNoValueIsAepf008Error(string schema, string why)
+    {
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, ScheduleSpec(schema))], buildProperties: NoBundledSpecs).AssertNoCrash();
+
+        var diagnostic = Assert.Single(run.Diagnostics("AEPF008"));
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(why, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.Diagnostics("AEPF007"));
+    }
+
+    [Fact]
+    public void WellFormedKeywordsGetNoAepf007OrAepf008()
+    {
+        var schema = """{ "type": "integer", "minimum": 1, "maximum": 1, "exclusiveMaximum": 2, "multipleOf": 0.5, "enum": [1] }""";
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(FlowSpecPath, ScheduleSpec(schema))], buildProperties: NoBundledSpecs).AssertNoErrors();
+
+        Assert.Empty(run.Diagnostics("AEPF007"));
+        Assert.Empty(run.Diagnostics("AEPF008"));
     }
 
     private static void AssertAt(Diagnostic diagnostic, string path, LinePosition expected, string? because = null)

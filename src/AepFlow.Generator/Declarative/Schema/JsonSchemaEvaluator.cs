@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AepFlow.Generator.Json;
+using AepFlow.Generator.Schema;
+using AepFlow.Validation;
 
 namespace AepFlow.Generator.Declarative.Schema;
 
@@ -20,7 +22,6 @@ internal sealed class JsonSchemaEvaluator
     private const int MaxDepth = 64;
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
-    private readonly JsonElement _root;
     private readonly List<string> _path = new();
     private readonly List<string> _conditions = new();
     private readonly string _rootName;
@@ -29,13 +30,12 @@ internal sealed class JsonSchemaEvaluator
 
     private JsonSchemaEvaluator(JsonElement root, string rootName, IEnumerable<string> basePath)
     {
-        _root = root;
         _rootName = rootName;
         _path.AddRange(basePath);
     }
 
     /// <summary>Evaluates <paramref name="schema"/> over <paramref name="instance"/> and returns every reportable error.</summary>
-    /// <param name="schema">The schema document (its root is where local <c>$ref</c>s resolve).</param>
+    /// <param name="schema">The schema.</param>
     /// <param name="instance">The value to check; may hold unknown values and partial objects.</param>
     /// <param name="rootName">How messages name the instance itself (a property's JSON name, or "value").</param>
     /// <param name="basePath">JSON Pointer segments of the instance inside the document being checked.</param>
@@ -109,12 +109,9 @@ internal sealed class JsonSchemaEvaluator
         _depth++;
         try
         {
-            var outcome = SchemaOutcome.Valid;
-            if (schema.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String &&
-                TryResolve(reference.GetString()!, out var target))
-            {
-                outcome = Combine(outcome, Eval(target, node, errors));
-            }
+            // What the generated validator does not check is not decided here either: "unknown", never an error Validate()
+            // would not give (SchemaKeywords.NotEnforced; the generator reports each as AEPF003).
+            var outcome = HasNotEnforcedKeyword(schema) ? SchemaOutcome.Unknown : SchemaOutcome.Valid;
 
             if (node.IsKnown)
             {
@@ -145,34 +142,22 @@ internal sealed class JsonSchemaEvaluator
         }
     }
 
-    private bool TryResolve(string reference, out JsonElement target)
+    // Counts as the generator reads them (SchemaReader): a non-negative whole number, or the keyword is ignored (AEPF007).
+    private static bool IsCount(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.GetDouble() is var number && number >= 0 && number <= int.MaxValue && number == Math.Floor(number);
+
+    private static bool HasNotEnforcedKeyword(JsonElement schema)
     {
-        target = default;
-        if (!reference.StartsWith("#", StringComparison.Ordinal))
+        foreach (var keyword in SchemaKeywords.NotEnforced)
         {
-            return false; // remote references cannot be fetched inside the compiler
-        }
-
-        var current = _root;
-        foreach (var raw in reference.Substring(1).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            string segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var next))
+            if (schema.TryGetProperty(keyword, out _))
             {
-                current = next;
-            }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out int index) && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                return false;
+                return true;
             }
         }
 
-        target = current;
-        return true;
+        // A list of item schemas (tuple form) is typed as JsonElement and not validated at run time.
+        return schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array;
     }
 
     // ---- type, enum, const ----
@@ -349,13 +334,13 @@ internal sealed class JsonSchemaEvaluator
         var outcome = SchemaOutcome.Valid;
         string text = node.Text!;
         int length = CodePointLength(text);
-        if (schema.TryGetProperty("minLength", out var minLength) && minLength.ValueKind == JsonValueKind.Number && length < minLength.GetDouble())
+        if (schema.TryGetProperty("minLength", out var minLength) && IsCount(minLength) && length < minLength.GetDouble())
         {
             Report(errors, node, "minLength", $"{Subject} must be at least {Count(minLength, "character")} long", actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
-        if (schema.TryGetProperty("maxLength", out var maxLength) && maxLength.ValueKind == JsonValueKind.Number && length > maxLength.GetDouble())
+        if (schema.TryGetProperty("maxLength", out var maxLength) && IsCount(maxLength) && length > maxLength.GetDouble())
         {
             Report(errors, node, "maxLength", $"{Subject} must be at most {Count(maxLength, "character")} long", actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
@@ -368,9 +353,9 @@ internal sealed class JsonSchemaEvaluator
         }
 
         if (schema.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String &&
-            !Formats.Check(format.GetString()!, text, out string expected))
+            !JsonSchemaFormats.Check(format.GetString()!, text))
         {
-            Report(errors, node, "format", $"{Subject} must be {expected}", actual: node.Display);
+            Report(errors, node, "format", $"{Subject} must be {JsonSchemaFormats.Describe(format.GetString()!)}", actual: node.Display);
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -417,38 +402,22 @@ internal sealed class JsonSchemaEvaluator
         var outcome = SchemaOutcome.Valid;
         if (schema.TryGetProperty("items", out var items))
         {
-            for (int i = 0; i < node.Items.Count; i++)
+            for (int i = 0; i < node.Items.Count && items.ValueKind != JsonValueKind.Array; i++)
             {
-                JsonElement itemSchema;
-                if (items.ValueKind == JsonValueKind.Array)
-                {
-                    if (i < items.GetArrayLength())
-                    {
-                        itemSchema = items[i];
-                    }
-                    else if (!schema.TryGetProperty("additionalItems", out itemSchema))
-                    {
-                        continue;
-                    }
-                }
-                else
-                {
-                    itemSchema = items;
-                }
-
+                var itemSchema = items;
                 _path.Add(i.ToString(CultureInfo.InvariantCulture));
                 outcome = Combine(outcome, Eval(itemSchema, node.Items[i], errors));
                 _path.RemoveAt(_path.Count - 1);
             }
         }
 
-        if (schema.TryGetProperty("minItems", out var minItems) && minItems.ValueKind == JsonValueKind.Number && node.Items.Count < minItems.GetDouble())
+        if (schema.TryGetProperty("minItems", out var minItems) && IsCount(minItems) && node.Items.Count < minItems.GetDouble())
         {
             Report(errors, node, "minItems", $"{Subject} must have at least {Count(minItems, "item")}", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
-        if (schema.TryGetProperty("maxItems", out var maxItems) && maxItems.ValueKind == JsonValueKind.Number && node.Items.Count > maxItems.GetDouble())
+        if (schema.TryGetProperty("maxItems", out var maxItems) && IsCount(maxItems) && node.Items.Count > maxItems.GetDouble())
         {
             Report(errors, node, "maxItems", $"{Subject} must have at most {Count(maxItems, "item")}", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
@@ -522,36 +491,6 @@ internal sealed class JsonSchemaEvaluator
                 object? origin = node.KnownAbsent != null && node.KnownAbsent.TryGetValue(name, out var o) ? o : null;
                 Report(errors, node, "required", $"{name} is required", origin);
                 outcome = SchemaOutcome.Invalid;
-            }
-        }
-
-        if (schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind is JsonValueKind.False or JsonValueKind.Object)
-        {
-            var patterns = schema.TryGetProperty("patternProperties", out var pp) && pp.ValueKind == JsonValueKind.Object
-                ? pp.EnumerateObject().Select(p => p.Name).ToList()
-                : new List<string>();
-            foreach (var member in node.Members)
-            {
-                if ((hasProperties && properties.TryGetProperty(member.Name, out _)) || patterns.Any(p => Matches(p, member.Name)))
-                {
-                    continue;
-                }
-
-                _path.Add(member.Name);
-                if (additional.ValueKind == JsonValueKind.False)
-                {
-                    var known = hasProperties ? properties.EnumerateObject().Select(p => p.Name).ToList() : new List<string>();
-                    var close = Suggest.Closest(member.Name, known);
-                    Report(errors, member.Value, "additionalProperties", $"{member.Name} is not a known property",
-                        fix: close != null ? $"did you mean \"{close}\"?" : known.Count > 0 ? $"use one of {string.Join(", ", known)}" : "remove it");
-                    outcome = SchemaOutcome.Invalid;
-                }
-                else
-                {
-                    outcome = Combine(outcome, Eval(additional, member.Value, errors));
-                }
-
-                _path.RemoveAt(_path.Count - 1);
             }
         }
 
