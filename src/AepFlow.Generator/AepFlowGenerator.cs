@@ -77,6 +77,10 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             .SelectMany(static (specs, _) => specs.ConnectionSpecs)
             .WithTrackingName(TrackingNames.ConnectionSpecModels);
 
+        var flowFactories = resolved
+            .SelectMany(static (specs, _) => FlowFactoryEmitter.Models(specs))
+            .WithTrackingName(TrackingNames.FlowFactoryModels);
+
         // Read on their own so the spec steps stay cached whatever they say.
         var emitOptions = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => new EmitOptions(ReadAccessibility(provider.GlobalOptions), ReadRootNamespace(provider.GlobalOptions)));
@@ -98,6 +102,9 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(connectionSpecs.Combine(emitOptions), static (spc, input) =>
             EmitGuard.AddSource(spc, EmitGuard.HintName("ConnectionSpecs", input.Left.ClassName), input.Left.Name, () => ConnectionSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
+
+        context.RegisterSourceOutput(flowFactories.Combine(emitOptions), static (spc, input) =>
+            AddSource(spc, "FlowSpecs." + input.Left.ClassName + ".Factory.g.cs", input.Left.Name, () => FlowFactoryEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
 
         context.RegisterSourceOutput(catalog.Combine(emitOptions), static (spc, input) =>
         {
@@ -140,7 +147,7 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
     /// <c>AepFlowGeneratedAccessibility</c>: <c>internal</c> makes the generated top-level types internal, for an assembly that
     /// uses the models itself but must not expose them to projects that generate their own (the emulator); default public.
     /// </summary>
-    private static string ReadAccessibility(AnalyzerConfigOptions options) =>
+    internal static string ReadAccessibility(AnalyzerConfigOptions options) =>
         options.TryGetValue("build_property.AepFlowGeneratedAccessibility", out var value)
         && string.Equals(value.Trim(), "internal", StringComparison.OrdinalIgnoreCase)
             ? "internal"

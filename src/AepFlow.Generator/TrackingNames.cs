@@ -24,6 +24,9 @@ public static class TrackingNames
     /// <summary>One connectionSpec model (one generated file each).</summary>
     public const string ConnectionSpecModels = nameof(ConnectionSpecModels);
 
+    /// <summary>One flowSpec's typed CreateFlowRequest constructor: the generated connectionSpec classes it accepts.</summary>
+    public const string FlowFactoryModels = nameof(FlowFactoryModels);
+
     /// <summary>The summary behind FlowSpecCatalog and AepFlowJsonContext.</summary>
     public const string CatalogModel = nameof(CatalogModel);
 

@@ -149,6 +149,9 @@ public sealed record CreateTargetConnectionRequest : IAepModel
     /// <summary>The data lake's connectionSpec, the usual target.</summary>
     public static ResourceRefModel DataLake { get; } = new("c604ff05-7f1a-43c0-8e18-33bf874cb11c", "1.0");
 
+    /// <summary>The data format the data lake writes: <c>parquet_xdm</c>.</summary>
+    public const string ParquetXdm = "parquet_xdm";
+
     /// <summary>The name.</summary>
     public required string Name { get; init; }
 

@@ -23,6 +23,16 @@ public class ConnectionsClient
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/connections").WithBody(request), "connection", cancellationToken);
     }
 
+    /// <summary>Creates a base connection of the connectionSpec <typeparamref name="TSpec"/>; the request is validated first.</summary>
+    /// <returns>The new connection's id, typed by its spec so only that spec's source connections accept it.</returns>
+    public async Task<BaseConnectionId<TSpec>> CreateAsync<TSpec>(CreateConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+        where TSpec : IConnectionSpec
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var created = await CreateAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return new BaseConnectionId<TSpec>(created.Id);
+    }
+
     /// <summary>Reads one base connection.</summary>
     public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveConnection(Calls.Id(id)), "connection", id, cancellationToken).ConfigureAwait(false));
@@ -61,6 +71,16 @@ public class SourceConnectionsClient
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/sourceConnections").WithBody(request), "source connection", cancellationToken);
     }
 
+    /// <summary>Creates a source connection of the connectionSpec <typeparamref name="TSpec"/>; the request (and its typed params) is validated first.</summary>
+    /// <returns>The new connection's id, typed by its spec so only flowSpecs that list the spec as a source accept it.</returns>
+    public async Task<SourceConnectionId<TSpec>> CreateAsync<TSpec>(CreateSourceConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+        where TSpec : IConnectionSpec
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var created = await CreateAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return new SourceConnectionId<TSpec>(created.Id);
+    }
+
     /// <summary>Reads one source connection.</summary>
     public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveSourceConnection(Calls.Id(id)), "source connection", id, cancellationToken).ConfigureAwait(false));
@@ -97,6 +117,16 @@ public class TargetConnectionsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/targetConnections").WithBody(request), "target connection", cancellationToken);
+    }
+
+    /// <summary>Creates a target connection of the connectionSpec <typeparamref name="TSpec"/>; the request is validated first.</summary>
+    /// <returns>The new connection's id, typed by its spec so only flowSpecs that list the spec as a target accept it.</returns>
+    public async Task<TargetConnectionId<TSpec>> CreateAsync<TSpec>(CreateTargetConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+        where TSpec : IConnectionSpec
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var created = await CreateAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return new TargetConnectionId<TSpec>(created.Id);
     }
 
     /// <summary>Reads one target connection.</summary>

@@ -37,7 +37,7 @@ internal sealed class GeneratedConnectionValidator : IConnectionValidator
         var source = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
         foreach (var spec in typeof(GeneratedConnectionValidator).Assembly.GetTypes())
         {
-            if (spec.Namespace != SpecNamespace || !spec.IsAbstract || !spec.IsSealed || spec.IsNested
+            if (spec.Namespace != SpecNamespace || spec.IsNested || !typeof(IConnectionSpec).IsAssignableFrom(spec)
                 || ConstantOf(spec, "Id") is not { } specId)
             {
                 continue;

@@ -36,7 +36,7 @@ public sealed class DeclarativeFileAnalyzer : DiagnosticAnalyzer
 
             var catalog = new System.Lazy<Declarative.Specs.SpecCatalog>(() => DeclarativeFiles.LoadCatalog(files, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.CancellationToken));
             var schemas = new System.Lazy<System.Collections.Generic.IReadOnlyList<Declarative.Xdm.XdmSchema>>(
-                () => DeclarativeFiles.LoadXdmSchemas(files, start.CancellationToken));
+                () => DeclarativeFiles.LoadXdm(files, start.CancellationToken).Schemas);
             start.RegisterAdditionalFileAction(file =>
             {
                 string path = file.AdditionalFile.Path;

@@ -71,19 +71,23 @@ internal static class DeclarativeFiles
         return parsed.Root;
     }
 
-    /// <summary>Every readable <c>*.xdm.json</c> AdditionalFile (unreadable ones are reported where they are analyzed).</summary>
-    public static IReadOnlyList<XdmSchema> LoadXdmSchemas(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every readable <c>*.xdm.json</c> AdditionalFile (unreadable ones are reported where they are analyzed), composed with
+    /// the bundled standard components and each other, and the component library they form.
+    /// </summary>
+    public static (IReadOnlyList<XdmSchema> Schemas, XdmComponents Components) LoadXdm(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
     {
-        var schemas = new List<XdmSchema>();
+        var roots = new List<JsonNode>();
         foreach (var file in files.Where(f => Is(f.Path, XdmSuffix)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var text = file.GetText(cancellationToken)?.ToString();
             if (text != null && JsonTreeReader.Parse(text).Root is { Kind: JsonNodeKind.Object } root)
             {
-                schemas.Add(XdmSchema.FromJson(root));
+                roots.Add(root);
             }
         }
 
-        return schemas;
+        var components = roots.Count == 0 ? XdmComponents.Bundled : XdmComponents.Bundled.With(roots);
+        return (roots.Select(root => XdmSchema.FromJson(root, components)).ToList(), components);
     }
 }

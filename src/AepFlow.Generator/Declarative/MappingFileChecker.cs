@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Json;
-using AepFlow.Generator.Declarative.Schema;
 using AepFlow.Generator.Declarative.Xdm;
 using Microsoft.CodeAnalysis.Text;
 
@@ -17,9 +15,6 @@ namespace AepFlow.Generator.Declarative;
 /// </summary>
 internal static class MappingFileChecker
 {
-    // Array segments in destinations: items[0].sku, items[*].sku and items.sku all name the same schema field.
-    private static readonly Regex IndexSegment = new(@"\[(\d+|\*)\]", RegexOptions.CultureInvariant);
-
     public static List<Finding> Check(string text, IReadOnlyList<XdmSchema> schemas)
     {
         var findings = new List<Finding>();
@@ -50,7 +45,6 @@ internal static class MappingFileChecker
             return findings;
         }
 
-        var paths = new HashSet<string>(schema.AllPaths);
         if (root["mappings"] is not { Kind: JsonNodeKind.Array } mappings)
         {
             return findings;
@@ -59,22 +53,10 @@ internal static class MappingFileChecker
         foreach (var mapping in mappings.Items)
         {
             var destination = mapping["destination"] ?? mapping["destinationXdmPath"];
-            if (destination?.AsString is not { } path)
+            if (destination?.AsString is { } path && XdmDestinations.Check(path, schema, schema.Title ?? schemaId, out _) is { } message)
             {
-                continue;
+                findings.Add(new Finding(DiagnosticDescriptors.UnknownXdmPath, destination.Span, message));
             }
-
-            string normalized = IndexSegment.Replace(path, "").TrimStart('/').Replace('/', '.');
-            if (paths.Contains(normalized))
-            {
-                continue;
-            }
-
-            var close = Suggest.Closest(normalized, paths);
-            string schemaName = schema.Title ?? schemaId;
-            string fix = close != null ? $"did you mean \"{close}\"?" : "use a field path of that schema (AepFlow.Xdm constants list them)";
-            findings.Add(new Finding(DiagnosticDescriptors.UnknownXdmPath, destination.Span,
-                $"Destination \"{path}\" is not a field of XDM schema {schemaName}: {fix}"));
         }
 
         return findings;

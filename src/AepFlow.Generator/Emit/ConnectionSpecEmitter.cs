@@ -17,7 +17,7 @@ internal static class ConnectionSpecEmitter
 
         w.Line("/// </summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
-        w.OpenBlock(accessibility + " static partial class " + spec.ClassName);
+        w.OpenBlock(accessibility + " sealed partial class " + spec.ClassName + ConnectionRequestEmitter.BaseList);
         w.Line("/// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>");
         w.Line("public const string Id = " + CodeWriter.Literal(spec.Id) + ";");
         w.Line();
@@ -29,6 +29,8 @@ internal static class ConnectionSpecEmitter
             w.Line("/// <summary>The id of the provider that owns the connectionSpec.</summary>");
             w.Line("public const string ProviderId = " + CodeWriter.Literal(spec.ProviderId) + ";");
         }
+
+        ConnectionRequestEmitter.EmitMembers(spec, w);
 
         foreach (var type in spec.Types.Objects)
         {
@@ -42,7 +44,9 @@ internal static class ConnectionSpecEmitter
             {
                 var fallback = type.Name == spec.SourceParamsTypeName
                     ? "The <c>params</c> of a source connection for " + CodeWriter.Xml(spec.Name) + "."
-                    : null;
+                    : type.Name == spec.TargetParamsTypeName
+                        ? "The <c>params</c> of a target connection for " + CodeWriter.Xml(spec.Name) + "."
+                        : null;
                 ModelEmitter.EmitRecord(type, spec.Types, "global::" + rootNamespace + ".ConnectionSpecs." + spec.ClassName + ".", w, fallback);
             }
         }

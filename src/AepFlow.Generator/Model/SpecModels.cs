@@ -36,7 +36,17 @@ internal sealed record ConnectionSpecModel(
     EquatableArray<AuthSpecModel> AuthSpecs,
     string? SourceParamsTypeName,
     SpecTypes Types,
-    bool IsBundled);
+    bool IsBundled)
+{
+    /// <summary>The spec's <c>version</c>, sent as <c>connectionSpec.version</c>.</summary>
+    public string Version { get; init; } = "1.0";
+
+    /// <summary>The record of <c>targetSpec.spec</c> (a target connection's <c>params</c>), when the spec has one.</summary>
+    public string? TargetParamsTypeName { get; init; }
+
+    /// <summary>The <c>data.format</c> a source connection of this spec sends (<c>tabular</c>), or null when the caller chooses.</summary>
+    public string? SourceDataFormat { get; init; }
+}
 
 /// <summary>One type the JSON context covers.</summary>
 // FullName: The fully qualified type (<c>global::AepFlow.FlowSpecs.CrmToAep.ScheduleParams</c>).

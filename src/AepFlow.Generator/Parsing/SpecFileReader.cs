@@ -16,7 +16,7 @@ namespace AepFlow.Generator.Parsing;
 internal static class SpecFileReader
 {
     internal static readonly string[] FlowSpecMembers = { "Id", "Version", "Name", "SourceConnectionSpecIds", "TargetConnectionSpecIds", "CreateFlowRequest", "ScheduleParams" };
-    internal static readonly string[] ConnectionSpecMembers = { "Id", "Name", "ProviderId", "SourceParams" };
+    internal static readonly string[] ConnectionSpecMembers = { "Id", "Name", "ProviderId", "Version", "SourceParams", "TargetParams" };
 
     // Members of CreateFlowRequest a transformation property must not take.
     private static readonly HashSet<string> RequestMembers = new(StringComparer.Ordinal)
@@ -201,12 +201,28 @@ internal static class SpecFileReader
         }
 
         string? sourceParams = null;
+        var tabular = TabularSource.IsTabular(node);
         if (node["sourceSpec"] is { Kind: JsonNodeKind.Object } sourceSpec
             && sourceSpec["spec"] is { Kind: JsonNodeKind.Object } sourceSchema
             && sourceSchema["properties"] is { Kind: JsonNodeKind.Object, Members.Count: > 0 })
         {
             sourceParams = "SourceParams";
             types.AddRecord(sourceParams, sourceSchema, pointer + "/sourceSpec/spec");
+        }
+        else if (tabular)
+        {
+            // A tabular source without a sourceSpec (Salesforce): the params its tutorials send, typed all the same.
+            sourceParams = "SourceParams";
+            types.AddRecord(sourceParams, TabularSource.ParamsSchema, "#/sourceSpec/spec");
+        }
+
+        string? targetParams = null;
+        if (node["targetSpec"] is { Kind: JsonNodeKind.Object } targetSpec
+            && targetSpec["spec"] is { Kind: JsonNodeKind.Object } targetSchema
+            && targetSchema["properties"] is { Kind: JsonNodeKind.Object, Members.Count: > 0 })
+        {
+            targetParams = "TargetParams";
+            types.AddRecord(targetParams, targetSchema, pointer + "/targetSpec/spec");
         }
 
         return new ConnectionSpecModel(
@@ -218,7 +234,12 @@ internal static class SpecFileReader
             EquatableArray.From(authSpecs),
             sourceParams,
             types.Build(),
-            isBundled);
+            isBundled)
+        {
+            Version = node.GetString("version") ?? "1.0",
+            TargetParamsTypeName = targetParams,
+            SourceDataFormat = tabular ? TabularSource.DataFormat : null,
+        };
     }
 
     private static EquatableArray<string> Strings(JsonNode? node)

@@ -31,6 +31,21 @@ internal static class Probes
                 Schedule = new CrmToAep.ScheduleParams { StartTime = 1567411548, Frequency = CrmToAep.Frequency.Minute, Interval = 30 },
             };
 
+            // The same flow composed by type: the constructor takes only ids of specs CRMToAEP lists.
+            public static IFlowRequest CrmSalesforceTyped() => new CrmToAep.CreateFlowRequest(
+                new AepFlow.SourceConnectionId<AepFlow.ConnectionSpecs.Salesforce>("9a603322-19d2-4de9-89c6-c98bd54eb184"),
+                new AepFlow.TargetConnectionId<AepFlow.ConnectionSpecs.DataLake>("4ee890c7-519c-4291-bd20-d64186b62da8"),
+                "Salesforce dataflow")
+            {
+                Description = "Salesforce dataflow",
+                Copy = new CrmToAep.CopyParams
+                {
+                    DeltaColumn = new CrmToAep.DeltaColumn { Name = "updatedAt", DateFormat = "YYYY-MM-DD", Timezone = "UTC" },
+                },
+                Mapping = new CrmToAep.MappingParams { MappingId = "500a9b747fcf4908a21917d49bd61780" },
+                Schedule = new CrmToAep.ScheduleParams { StartTime = 1567411548, Frequency = CrmToAep.Frequency.Minute, Interval = 30 },
+            };
+
             public static IFlowRequest CloudStorage() => new CloudStorageToAep.CreateFlowRequest
             {
                 Name = "Cloud Storage flow to Platform",
@@ -92,6 +107,75 @@ internal static class Probes
             ];
         }
         """;
+
+    /// <summary>Connection requests typed by their connectionSpec, each beside the untyped request with the same body.</summary>
+    public const string TypedConnections = """"
+        using AepFlow;
+        using AepFlow.ConnectionSpecs;
+        using AepFlow.Requests;
+        using AepFlow.Validation;
+
+        namespace Probes;
+
+        public static class TypedConnections
+        {
+            private static Salesforce.BasicAuthentication Credentials => new() { Username = "u", Password = "p", SecurityToken = "t" };
+
+            public static IAepModel BaseTyped() => new CreateConnectionRequest<Salesforce> { Name = "Salesforce", Auth = Credentials };
+
+            public static IAepModel BaseUntyped() => new CreateConnectionRequest
+            {
+                Name = "Salesforce",
+                ConnectionSpec = new ResourceRefModel("cfc0fee1-7dc0-40ef-b73e-d8b134c436f5", "1.0"),
+                AuthSpecName = "Basic Authentication",
+                AuthParams = Credentials,
+            };
+
+            public static IAepModel SourceTyped() => new CreateSourceConnectionRequest<Salesforce>
+            {
+                Name = "Salesforce contacts",
+                BaseConnectionId = new BaseConnectionId<Salesforce>("base-1"),
+                Params = new Salesforce.SourceParams
+                {
+                    TableName = "Contact",
+                    Columns = [new Salesforce.Column { Name = "Email", Type = "string", Meta = new Salesforce.Meta { OriginalType = "email" } }],
+                },
+            };
+
+            public static IAepModel SourceUntyped() => new CreateSourceConnectionRequest
+            {
+                Name = "Salesforce contacts",
+                BaseConnectionId = "base-1",
+                ConnectionSpec = new ResourceRefModel("cfc0fee1-7dc0-40ef-b73e-d8b134c436f5", "1.0"),
+                DataFormat = "tabular",
+                Params = RawJson.Parse("""{"tableName":"Contact","columns":[{"name":"Email","type":"string","meta":{"originalType":"email"}}]}"""),
+            };
+
+            // Values come in as arguments: the analyzers rightly reject an empty table name written as a constant.
+            public static IAepModel SourceWithTable(string table) => new CreateSourceConnectionRequest<Salesforce>
+            {
+                Name = "Salesforce contacts",
+                Params = new Salesforce.SourceParams { TableName = table, Columns = [] },
+            };
+
+            public static IAepModel TargetTyped() => new CreateTargetConnectionRequest<DataLake>
+            {
+                Name = "Data lake",
+                DataFormat = CreateTargetConnectionRequest.ParquetXdm,
+                Schema = ResourceRefModel.XdmSchema("https://ns.adobe.com/acme/schemas/1"),
+                Params = new DataLake.TargetParams { DataSetId = "ds-1" },
+            };
+
+            public static IAepModel TargetUntyped() => new CreateTargetConnectionRequest
+            {
+                Name = "Data lake",
+                ConnectionSpec = new ResourceRefModel("c604ff05-7f1a-43c0-8e18-33bf874cb11c", "1.0"),
+                DataFormat = "parquet_xdm",
+                Schema = new ResourceRefModel("https://ns.adobe.com/acme/schemas/1", "application/vnd.adobe.xed-full+json;version=1"),
+                Params = RawJson.Object(("dataSetId", "ds-1")),
+            };
+        }
+        """";
 
     /// <summary>A request on the user's own flowSpec (TestData/acme-ledger.flowspec.json).</summary>
     public const string AcmeLedger = """

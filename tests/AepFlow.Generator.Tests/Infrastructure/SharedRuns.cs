@@ -17,11 +17,11 @@ internal static class SharedRuns
     private static readonly Lazy<GeneratedModels> LazyAcmeModels = new(() => new GeneratedModels(Acme.Load()));
 
     private static readonly Lazy<GeneratorRun> LazySeeds = new(() => GeneratorHarness.Run(
-        sources: [GeneratorHarness.DefaultUserSource, Probes.SeedRequests]));
+        sources: [GeneratorHarness.DefaultUserSource, Probes.SeedRequests, Probes.TypedConnections]));
 
     private static readonly Lazy<GeneratedModels> LazySeedModels = new(() => new GeneratedModels(Seeds.Load()));
 
-    /// <summary>Bundled specs plus the seed requests written with the typed API.</summary>
+    /// <summary>Bundled specs plus the seed requests and typed connection requests written with the typed API.</summary>
     public static GeneratorRun Seeds => LazySeeds.Value;
 
     public static GeneratedModels SeedModels => LazySeedModels.Value;

@@ -66,9 +66,11 @@ public sealed class BaselineTests
         Assert.Contains("FlowSpecs.CloudStorageToAep.g.cs", hints);
         Assert.Contains("FlowSpecs.GenericStreamingAep.g.cs", hints);
         Assert.Contains("FlowSpecs.StreamDataWithOptionalTransformation.g.cs", hints);
+        Assert.Contains("FlowSpecs.CrmToAep.Factory.g.cs", hints);
         Assert.Equal(
             SpecFiles.Bundled.Count,
-            hints.Count(h => h.StartsWith("FlowSpecs.", StringComparison.Ordinal) && h != "FlowSpecs.FlowSpecCatalog.g.cs"));
+            hints.Count(h => h.StartsWith("FlowSpecs.", StringComparison.Ordinal) && h != "FlowSpecs.FlowSpecCatalog.g.cs"
+                && !h.EndsWith(".Factory.g.cs", StringComparison.Ordinal)));
     }
 
     [Fact]

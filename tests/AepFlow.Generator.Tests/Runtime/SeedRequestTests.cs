@@ -17,6 +17,7 @@ public sealed class SeedRequestTests
     {
         // The Salesforce tutorial posts a Copy transformation under CloudStorageToAEP; it belongs to CRMToAEP.
         { "CrmSalesforce", "crm-salesforce-create-flow-request.json", CrmToAepId },
+        { "CrmSalesforceTyped", "crm-salesforce-create-flow-request.json", CrmToAepId },
         { "CloudStorage", "cloud-storage-create-flow-request.json", CloudStorageToAepId },
         { "Streaming", "streaming-create-flow-request.json", StreamOptionalId },
         { "DatabaseBigQuery", "database-bigquery-create-flow-request.json", CrmToAepId },

@@ -19,20 +19,13 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Each file becomes (file name, class source) strings: value-equal, so an unrelated edit re-emits nothing.
+        // Each file's parsed root; composed after Collect, because a file may $ref a component another file defines.
         var schemas = context.AdditionalTextsProvider
             .Where(static file => DeclarativeFiles.Is(file.Path, DeclarativeFiles.XdmSuffix))
-            .Select(static (file, cancellationToken) =>
-            {
-                var text = file.GetText(cancellationToken)?.ToString();
-                var root = text == null ? null : JsonTreeReader.Parse(text).Root;
-                return root is { Kind: JsonNodeKind.Object }
-                    ? new XdmFile(DeclarativeFiles.BaseName(file.Path, DeclarativeFiles.XdmSuffix), XdmSchema.FromJson(root))
-                    : null;
-            })
+            .Select(static (file, cancellationToken) => new KeyValuePair<string, string>(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
             .WithTrackingName("XdmSchemas")
             .Collect()
-            .Select(static (files, _) => Emit(files.Where(f => f != null).Select(f => f!).OrderBy(f => f.FileName, StringComparer.Ordinal).ToList()))
+            .Select(static (files, _) => Emit(files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList()))
             .WithTrackingName("XdmSources");
 
         context.RegisterSourceOutput(schemas, static (output, sources) =>
@@ -40,6 +33,20 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
             foreach (var source in sources)
             {
                 output.AddSource(source.Key, source.Value);
+            }
+        });
+
+        // The bundled standard components: one file, the same in every build, left out where the client library itself compiles.
+        var standard = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => AepFlowGenerator.ReadOptions(provider.GlobalOptions).GenerateClient
+                ? null
+                : AepFlowGenerator.ReadAccessibility(provider.GlobalOptions))
+            .WithTrackingName("XdmStandard");
+        context.RegisterSourceOutput(standard, static (output, accessibility) =>
+        {
+            if (accessibility != null)
+            {
+                output.AddSource("Xdm.Standard.g.cs", StandardXdm.Emit(accessibility));
             }
         });
     }
@@ -57,13 +64,24 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
         public XdmSchema Schema { get; }
     }
 
-    /// <summary>One source per schema; class names unique across files (a title used twice gets 2, 3…).</summary>
-    private static EquatableSources Emit(List<XdmFile> files)
+    /// <summary>One source per schema; class names unique across files (a title used twice gets 2, 3…) and never <c>Standard</c>.</summary>
+    private static EquatableSources Emit(List<KeyValuePair<string, string>> texts)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var sources = new List<KeyValuePair<string, string>>();
-        foreach (var file in files)
+        var roots = new List<(string Path, JsonNode Root)>();
+        foreach (var text in texts)
         {
+            if (JsonTreeReader.Parse(text.Value).Root is { Kind: JsonNodeKind.Object } root)
+            {
+                roots.Add((text.Key, root));
+            }
+        }
+
+        var components = roots.Count == 0 ? XdmComponents.Bundled : XdmComponents.Bundled.With(roots.Select(r => r.Root));
+        var taken = new HashSet<string>(StringComparer.Ordinal) { "Standard" };
+        var sources = new List<KeyValuePair<string, string>>();
+        foreach (var (path, root) in roots)
+        {
+            var file = new XdmFile(DeclarativeFiles.BaseName(path, DeclarativeFiles.XdmSuffix), XdmSchema.FromJson(root, components));
             string className = CodeNames.Unique(CodeNames.Pascal(file.Schema.Title ?? file.FileName), taken);
             sources.Add(new KeyValuePair<string, string>($"Xdm.{className}.g.cs", EmitSchema(className, file)));
         }
@@ -99,34 +117,9 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
             reserved.Add("AltId");
         }
 
-        EmitFields(sb, schema.Fields, reserved, "        ");
+        XdmPathEmitter.EmitFields(sb, schema.Fields, reserved, "        ", titlesOnly: false);
         sb.AppendLine("    }");
         sb.AppendLine("}");
         return sb.ToString();
-    }
-
-    private static void EmitFields(StringBuilder sb, IReadOnlyList<XdmField> fields, HashSet<string> taken, string indent)
-    {
-        foreach (var field in fields)
-        {
-            // A member may not share its enclosing class's name (CS0542) nor a sibling's: both are in 'taken'.
-            string name = CodeNames.Pascal(field.Name);
-            name = taken.Contains(name) ? CodeNames.Unique(name + "Field", taken) : CodeNames.Unique(name, taken);
-            string doc = CodeNames.Xml(field.Description ?? field.Title ?? field.Path);
-            if (field.Children.Count == 0)
-            {
-                sb.AppendLine($"{indent}/// <summary>{doc} (<c>{CodeNames.Xml(field.Path)}</c>{(field.Type != null ? ", " + CodeNames.Xml(field.Type) : "")}).</summary>");
-                sb.AppendLine($"{indent}public const string {name} = {CodeNames.Literal(field.Path)};");
-                continue;
-            }
-
-            sb.AppendLine($"{indent}/// <summary>{doc} (<c>{CodeNames.Xml(field.Path)}</c>{(field.Type == "array" ? ", an array: item fields below" : "")}).</summary>");
-            sb.AppendLine($"{indent}public static partial class {name}");
-            sb.AppendLine($"{indent}{{");
-            sb.AppendLine($"{indent}    /// <summary>The path of this field itself.</summary>");
-            sb.AppendLine($"{indent}    public const string Path = {CodeNames.Literal(field.Path)};");
-            EmitFields(sb, field.Children, new HashSet<string>(StringComparer.Ordinal) { name, "Path" }, indent + "    ");
-            sb.AppendLine($"{indent}}}");
-        }
     }
 }

@@ -32,17 +32,19 @@ internal sealed class XdmField
 }
 
 /// <summary>
-/// An XDM schema as Schema Registry exports it with <c>Accept: application/vnd.adobe.xed-full+json</c>: field groups resolved
-/// into nested <c>properties</c>; array fields nest under <c>items.properties</c>.
+/// An XDM schema's fields: a whole schema exported with <c>Accept: application/vnd.adobe.xed-full+json</c> (field groups
+/// resolved into nested <c>properties</c>, array fields under <c>items.properties</c>), or a component (class, field group)
+/// whose <c>allOf</c>/<c>$ref</c>s <see cref="XdmComposer"/> follows into the bundled and the user's components.
 /// </summary>
 internal sealed class XdmSchema
 {
-    private XdmSchema(string? id, string? altId, string? title, IReadOnlyList<XdmField> fields)
+    private XdmSchema(string? id, string? altId, string? title, XdmComposition composition)
     {
         Id = id;
         AltId = altId;
         Title = title;
-        Fields = fields;
+        Fields = composition.Fields;
+        IsComplete = composition.IsComplete;
     }
 
     public string? Id { get; }
@@ -53,55 +55,22 @@ internal sealed class XdmSchema
 
     public IReadOnlyList<XdmField> Fields { get; }
 
+    /// <summary>False when a <c>$ref</c> could not be followed: a path missing from <see cref="Fields"/> may still exist.</summary>
+    public bool IsComplete { get; }
+
     /// <summary>Every field path, leaves and intermediate objects alike (a mapping may target an object).</summary>
     public IEnumerable<string> AllPaths => Flatten(Fields).Select(f => f.Path);
 
     /// <summary>True when <paramref name="reference"/> (a mapping's <c>xdmSchema</c> or <c>schemaRef.id</c>) names this schema.</summary>
     public bool IsNamedBy(string reference) => reference == Id || reference == AltId;
 
-    public static XdmSchema FromJson(JsonNode root)
-    {
-        var fields = new List<XdmField>();
-        CollectFields(root, "", fields, 0);
-        return new XdmSchema(root["$id"]?.AsString, root["meta:altId"]?.AsString, root["title"]?.AsString, fields);
-    }
+    public static XdmSchema FromJson(JsonNode root, XdmComponents components) =>
+        new(root["$id"]?.AsString, root["meta:altId"]?.AsString, root["title"]?.AsString, XdmComposer.Fields(components, root));
+
+    /// <summary>The schema a class and field groups compose (a <c>CreateSchemaRequest</c>'s <c>allOf</c>).</summary>
+    public static XdmSchema Composed(string? title, XdmComponents components, string classId, IEnumerable<string> fieldGroupIds) =>
+        new(null, null, title, XdmComposer.Compose(components, classId, fieldGroupIds));
 
     private static IEnumerable<XdmField> Flatten(IEnumerable<XdmField> fields) =>
         fields.SelectMany(f => new[] { f }.Concat(Flatten(f.Children)));
-
-    private static void CollectFields(JsonNode schema, string prefix, List<XdmField> into, int depth)
-    {
-        if (depth > 32 || schema.Kind != JsonNodeKind.Object)
-        {
-            return;
-        }
-
-        if (schema["properties"] is { Kind: JsonNodeKind.Object } properties)
-        {
-            foreach (var member in properties.Members)
-            {
-                if (into.Any(f => f.Name == member.Name))
-                {
-                    continue;
-                }
-
-                var field = member.Value;
-                string path = prefix.Length == 0 ? member.Name : prefix + "." + member.Name;
-                string? type = field["type"]?.AsString;
-                var children = new List<XdmField>();
-                var nested = type == "array" && field["items"] is { } items ? items : field;
-                CollectFields(nested, path, children, depth + 1);
-                into.Add(new XdmField(member.Name, path, type, field["title"]?.AsString, field["description"]?.AsString, children));
-            }
-        }
-
-        // Some exports keep field groups as allOf members; their properties belong to the same object.
-        if (schema["allOf"] is { Kind: JsonNodeKind.Array } allOf)
-        {
-            foreach (var part in allOf.Items)
-            {
-                CollectFields(part, prefix, into, depth + 1);
-            }
-        }
-    }
 }

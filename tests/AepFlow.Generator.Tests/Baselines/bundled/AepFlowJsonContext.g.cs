@@ -153,6 +153,12 @@ namespace AepFlow.FlowSpecs
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString> AzureBlobConnectionString =>
             _azureBlobConnectionString ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionString));
 
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DataLake.TargetParams>? _dataLakeTargetParams;
+
+        /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.DataLake.TargetParams"/>.</summary>
+        public JsonTypeInfo<global::AepFlow.ConnectionSpecs.DataLake.TargetParams> DataLakeTargetParams =>
+            _dataLakeTargetParams ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.DataLake.TargetParams>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.DataLake.TargetParams));
+
         private JsonTypeInfo<global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline>? _dynamicsOnlineBasicAuthenticationForDynamicsOnline;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline"/>.</summary>
@@ -213,6 +219,18 @@ namespace AepFlow.FlowSpecs
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud> GoogleCloudBasicAuthenticationForGoogleCloud =>
             _googleCloudBasicAuthenticationForGoogleCloud ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloud));
 
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.HttpApi.StreamingConnection>? _httpApiStreamingConnection;
+
+        /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.HttpApi.StreamingConnection"/>.</summary>
+        public JsonTypeInfo<global::AepFlow.ConnectionSpecs.HttpApi.StreamingConnection> HttpApiStreamingConnection =>
+            _httpApiStreamingConnection ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.HttpApi.StreamingConnection>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.HttpApi.StreamingConnection));
+
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.HttpApi.DataType>? _httpApiDataType;
+
+        /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.HttpApi.DataType"/>.</summary>
+        public JsonTypeInfo<global::AepFlow.ConnectionSpecs.HttpApi.DataType> HttpApiDataType =>
+            _httpApiDataType ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.HttpApi.DataType>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.HttpApi.DataType));
+
         private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication>? _hubspotBasicAuthentication;
 
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication"/>.</summary>
@@ -230,6 +248,24 @@ namespace AepFlow.FlowSpecs
         /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication"/>.</summary>
         public JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication> SalesforceBasicAuthentication =>
             _salesforceBasicAuthentication ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication));
+
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.SourceParams>? _salesforceSourceParams;
+
+        /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Salesforce.SourceParams"/>.</summary>
+        public JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.SourceParams> SalesforceSourceParams =>
+            _salesforceSourceParams ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.SourceParams>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Salesforce.SourceParams));
+
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.Column>? _salesforceColumn;
+
+        /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Salesforce.Column"/>.</summary>
+        public JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.Column> SalesforceColumn =>
+            _salesforceColumn ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.Column>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Salesforce.Column));
+
+        private JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.Meta>? _salesforceMeta;
+
+        /// <summary>Metadata for <see cref="AepFlow.ConnectionSpecs.Salesforce.Meta"/>.</summary>
+        public JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.Meta> SalesforceMeta =>
+            _salesforceMeta ??= (JsonTypeInfo<global::AepFlow.ConnectionSpecs.Salesforce.Meta>)Options.GetTypeInfo(typeof(global::AepFlow.ConnectionSpecs.Salesforce.Meta));
 
         private JsonTypeInfo<global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication>? _serviceNowBasicAuthentication;
 
@@ -347,6 +383,11 @@ namespace AepFlow.FlowSpecs
                 return Create(options, new global::AepFlow.ConnectionSpecs.AzureBlob.ConnectionStringJsonConverter());
             }
 
+            if (type == typeof(global::AepFlow.ConnectionSpecs.DataLake.TargetParams))
+            {
+                return Create(options, new global::AepFlow.ConnectionSpecs.DataLake.TargetParamsJsonConverter());
+            }
+
             if (type == typeof(global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnline))
             {
                 return Create(options, new global::AepFlow.ConnectionSpecs.DynamicsOnline.BasicAuthenticationForDynamicsOnlineJsonConverter());
@@ -397,6 +438,16 @@ namespace AepFlow.FlowSpecs
                 return Create(options, new global::AepFlow.ConnectionSpecs.GoogleCloud.BasicAuthenticationForGoogleCloudJsonConverter());
             }
 
+            if (type == typeof(global::AepFlow.ConnectionSpecs.HttpApi.StreamingConnection))
+            {
+                return Create(options, new global::AepFlow.ConnectionSpecs.HttpApi.StreamingConnectionJsonConverter());
+            }
+
+            if (type == typeof(global::AepFlow.ConnectionSpecs.HttpApi.DataType))
+            {
+                return Create(options, new global::AepFlow.ConnectionSpecs.HttpApi.DataTypeJsonConverter());
+            }
+
             if (type == typeof(global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthentication))
             {
                 return Create(options, new global::AepFlow.ConnectionSpecs.Hubspot.BasicAuthenticationJsonConverter());
@@ -410,6 +461,21 @@ namespace AepFlow.FlowSpecs
             if (type == typeof(global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthentication))
             {
                 return Create(options, new global::AepFlow.ConnectionSpecs.Salesforce.BasicAuthenticationJsonConverter());
+            }
+
+            if (type == typeof(global::AepFlow.ConnectionSpecs.Salesforce.SourceParams))
+            {
+                return Create(options, new global::AepFlow.ConnectionSpecs.Salesforce.SourceParamsJsonConverter());
+            }
+
+            if (type == typeof(global::AepFlow.ConnectionSpecs.Salesforce.Column))
+            {
+                return Create(options, new global::AepFlow.ConnectionSpecs.Salesforce.ColumnJsonConverter());
+            }
+
+            if (type == typeof(global::AepFlow.ConnectionSpecs.Salesforce.Meta))
+            {
+                return Create(options, new global::AepFlow.ConnectionSpecs.Salesforce.MetaJsonConverter());
             }
 
             if (type == typeof(global::AepFlow.ConnectionSpecs.ServiceNow.BasicAuthentication))

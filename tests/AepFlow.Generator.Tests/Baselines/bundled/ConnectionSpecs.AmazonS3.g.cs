@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Amazon S3 cloud storage source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class AmazonS3
+    public sealed partial class AmazonS3 : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "ecadc60c-7455-4d87-84dc-2a0e293d997b";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private AmazonS3()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record AccessKey : global::AepFlow.Requests.IConnectionAuth<AmazonS3>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<AmazonS3>.AuthSpecName => SpecName;
+        }
 
         /// <summary>AWS access key pair used to read the bucket.</summary>
         [JsonConverter(typeof(AccessKeyJsonConverter))]

@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Azure Blob Storage cloud storage source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class AzureBlob
+    public sealed partial class AzureBlob : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "4c10e202-c428-4796-9208-5f1f5732b1cf";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private AzureBlob()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record ConnectionString : global::AepFlow.Requests.IConnectionAuth<AzureBlob>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<AzureBlob>.AuthSpecName => SpecName;
+        }
 
         /// <summary>Connection string of the Azure storage account.</summary>
         [JsonConverter(typeof(ConnectionStringJsonConverter))]

@@ -15,12 +15,121 @@ namespace AepFlow.ConnectionSpecs
     /// Experience Platform data lake: the target of every source dataflow.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class DataLake
+    public sealed partial class DataLake : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
 
         /// <summary>The connectionSpec name as the Flow Service spells it.</summary>
         public const string Name = "Data Lake";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private DataLake()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record TargetParams : global::AepFlow.Requests.ITargetParams<DataLake>
+        {
+        }
+
+        /// <summary>Where a target connection writes on the data lake.</summary>
+        [JsonConverter(typeof(TargetParamsJsonConverter))]
+        public sealed partial record TargetParams : IAepModel
+        {
+            /// <summary>Id of the dataset the flow writes into (returned by Catalog POST /dataSets).</summary>
+            [JsonSchema("{\"description\":\"Id of the dataset the flow writes into (returned by Catalog POST /dataSets).\",\"type\":\"string\",\"minLength\":1}")]
+            public required string DataSetId { get; init; }
+
+            /// <inheritdoc />
+            public ValidationResult Validate()
+            {
+                var collector = new ValidationCollector();
+                ValidateInto(ref collector);
+                return collector.ToResult();
+            }
+
+            /// <inheritdoc />
+            public void ValidateInto(ref ValidationCollector collector)
+            {
+                if (DataSetId is { } dataSetId)
+                {
+                    collector.Enter("dataSetId");
+                    if (dataSetId.Length == 0)
+                    {
+                        collector.Add("minLength", "dataSetId must not be empty");
+                    }
+
+                    collector.Exit();
+                }
+                else
+                {
+                    collector.Add("dataSetId", "required", "dataSetId is required");
+                }
+            }
+
+            /// <inheritdoc />
+            public void WriteJson(Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                if (DataSetId is { } dataSetId)
+                {
+                    writer.WriteString("dataSetId"u8, dataSetId);
+                }
+                else
+                {
+                    writer.WriteNull("dataSetId"u8);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        /// <summary>Reads and writes <see cref="TargetParams"/> as its wire JSON, without reflection.</summary>
+        public sealed class TargetParamsJsonConverter : JsonConverter<TargetParams>
+        {
+            /// <inheritdoc />
+            public override TargetParams Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc />
+            public override void Write(Utf8JsonWriter writer, TargetParams value, JsonSerializerOptions options) => value.WriteJson(writer);
+
+            /// <summary>
+            /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
+            /// </summary>
+            public static TargetParams ReadValue(ref Utf8JsonReader reader)
+            {
+                AepJson.ExpectObject(ref reader);
+                string? dataSetId = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("dataSetId"u8))
+                    {
+                        reader.Read();
+                        dataSetId = AepJson.ReadString(ref reader, "dataSetId");
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                return new TargetParams
+                {
+                    DataSetId = dataSetId ?? throw AepJson.MissingMember("dataSetId"),
+                };
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Microsoft Dynamics 365 (online) CRM source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class DynamicsOnline
+    public sealed partial class DynamicsOnline : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "38ad80fe-8b06-4938-94f4-d4ee80266b07";
@@ -25,6 +25,33 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private DynamicsOnline()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => "tabular";
+
+        partial record BasicAuthenticationForDynamicsOnline : global::AepFlow.Requests.IConnectionAuth<DynamicsOnline>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<DynamicsOnline>.AuthSpecName => SpecName;
+        }
+
+        partial record SourceParams : global::AepFlow.Requests.ISourceParams<DynamicsOnline>
+        {
+        }
 
         /// <summary>Office 365 credentials for a Dynamics online deployment.</summary>
         [JsonConverter(typeof(BasicAuthenticationForDynamicsOnlineJsonConverter))]

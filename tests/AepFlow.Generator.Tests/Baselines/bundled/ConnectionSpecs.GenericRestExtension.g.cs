@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Batch source built with the Sources SDK on the generic REST template.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class GenericRestExtension
+    public sealed partial class GenericRestExtension : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "c4b4d052-0aa6-46e0-9970-5088a8b05327";
@@ -25,6 +25,39 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private GenericRestExtension()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record OAuth2RefreshCode : global::AepFlow.Requests.IConnectionAuth<GenericRestExtension>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<GenericRestExtension>.AuthSpecName => SpecName;
+        }
+
+        partial record BasicAuthentication : global::AepFlow.Requests.IConnectionAuth<GenericRestExtension>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<GenericRestExtension>.AuthSpecName => SpecName;
+        }
+
+        partial record SourceParams : global::AepFlow.Requests.ISourceParams<GenericRestExtension>
+        {
+        }
 
         /// <summary>OAuth 2 access token for the REST service.</summary>
         [JsonConverter(typeof(OAuth2RefreshCodeJsonConverter))]

@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Google AdWords advertising source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class GoogleAdwords
+    public sealed partial class GoogleAdwords : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "d771e9c1-4f26-40dc-8617-ce58c4b53702";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private GoogleAdwords()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record BasicAuthenticationForGoogleAdwords : global::AepFlow.Requests.IConnectionAuth<GoogleAdwords>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<GoogleAdwords>.AuthSpecName => SpecName;
+        }
 
         /// <summary>Developer token and OAuth credentials of an AdWords manager account.</summary>
         [JsonConverter(typeof(BasicAuthenticationForGoogleAdwordsJsonConverter))]

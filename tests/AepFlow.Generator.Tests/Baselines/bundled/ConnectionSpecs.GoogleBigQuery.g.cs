@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Google BigQuery database source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class GoogleBigQuery
+    public sealed partial class GoogleBigQuery : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "3c9b37f8-13a6-43d8-bad3-b863b941fedd";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private GoogleBigQuery()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record BasicAuthentication : global::AepFlow.Requests.IConnectionAuth<GoogleBigQuery>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<GoogleBigQuery>.AuthSpecName => SpecName;
+        }
 
         /// <summary>OAuth client and refresh token allowed to query BigQuery.</summary>
         [JsonConverter(typeof(BasicAuthenticationJsonConverter))]

@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Google Cloud Storage cloud storage source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class GoogleCloud
+    public sealed partial class GoogleCloud : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "32e8f412-cdf7-464c-9885-78184cb113fd";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private GoogleCloud()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record BasicAuthenticationForGoogleCloud : global::AepFlow.Requests.IConnectionAuth<GoogleCloud>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<GoogleCloud>.AuthSpecName => SpecName;
+        }
 
         /// <summary>HMAC key pair of a Google Cloud Storage account.</summary>
         [JsonConverter(typeof(BasicAuthenticationForGoogleCloudJsonConverter))]

@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// HTTP API streaming source: records posted to a streaming endpoint.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class HttpApi
+    public sealed partial class HttpApi : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb";
@@ -25,5 +25,225 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "521eee4d-8cbe-4906-bb48-fb6bd4450033";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private HttpApi()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record StreamingConnection : global::AepFlow.Requests.IConnectionAuth<HttpApi>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<HttpApi>.AuthSpecName => SpecName;
+        }
+
+        /// <summary>Names the stream of an HTTP API streaming connection; an unauthenticated stream carries no secret.</summary>
+        [JsonConverter(typeof(StreamingConnectionJsonConverter))]
+        public sealed partial record StreamingConnection : IAepModel
+        {
+            /// <summary>The authSpec name, sent as <c>auth.specName</c>.</summary>
+            public const string SpecName = "Streaming Connection";
+
+            /// <summary>Identifier of the stream, shown in the streaming endpoint URL.</summary>
+            [JsonSchema("{\"description\":\"Identifier of the stream, shown in the streaming endpoint URL.\",\"type\":\"string\",\"minLength\":1}")]
+            public required string SourceId { get; init; }
+
+            /// <summary>What the stream receives: raw JSON records (mapped by Data Prep) or XDM records.</summary>
+            [JsonSchema("{\"description\":\"What the stream receives: raw JSON records (mapped by Data Prep) or XDM records.\",\"type\":\"string\",\"enum\":[\"raw\",\"xdm\"]}")]
+            public required DataType DataType { get; init; }
+
+            /// <summary>Display name of the stream.</summary>
+            [JsonSchema("{\"description\":\"Display name of the stream.\",\"type\":\"string\"}")]
+            public string? Name { get; init; }
+
+            /// <summary>Whether records posted to the endpoint must carry an access token.</summary>
+            [JsonSchema("{\"description\":\"Whether records posted to the endpoint must carry an access token.\",\"type\":\"boolean\"}")]
+            public bool? AuthenticationRequired { get; init; }
+
+            /// <inheritdoc />
+            public ValidationResult Validate()
+            {
+                var collector = new ValidationCollector();
+                ValidateInto(ref collector);
+                return collector.ToResult();
+            }
+
+            /// <inheritdoc />
+            public void ValidateInto(ref ValidationCollector collector)
+            {
+                if (SourceId is { } sourceId)
+                {
+                    collector.Enter("sourceId");
+                    if (sourceId.Length == 0)
+                    {
+                        collector.Add("minLength", "sourceId must not be empty");
+                    }
+
+                    collector.Exit();
+                }
+                else
+                {
+                    collector.Add("sourceId", "required", "sourceId is required");
+                }
+
+                collector.Enter("dataType");
+                if (DataType is not (global::AepFlow.ConnectionSpecs.HttpApi.DataType.Raw or global::AepFlow.ConnectionSpecs.HttpApi.DataType.Xdm))
+                {
+                    collector.Add("enum", "dataType must be one of: raw, xdm");
+                }
+
+                collector.Exit();
+            }
+
+            /// <inheritdoc />
+            public void WriteJson(Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                if (SourceId is { } sourceId)
+                {
+                    writer.WriteString("sourceId"u8, sourceId);
+                }
+                else
+                {
+                    writer.WriteNull("sourceId"u8);
+                }
+
+                writer.WriteString("dataType"u8, DataTypeJsonConverter.ToJsonValue(DataType));
+                if (Name is { } name)
+                {
+                    writer.WriteString("name"u8, name);
+                }
+
+                if (AuthenticationRequired is { } authenticationRequired)
+                {
+                    writer.WriteBoolean("authenticationRequired"u8, authenticationRequired);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        /// <summary>Reads and writes <see cref="StreamingConnection"/> as its wire JSON, without reflection.</summary>
+        public sealed class StreamingConnectionJsonConverter : JsonConverter<StreamingConnection>
+        {
+            /// <inheritdoc />
+            public override StreamingConnection Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc />
+            public override void Write(Utf8JsonWriter writer, StreamingConnection value, JsonSerializerOptions options) => value.WriteJson(writer);
+
+            /// <summary>
+            /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
+            /// </summary>
+            public static StreamingConnection ReadValue(ref Utf8JsonReader reader)
+            {
+                AepJson.ExpectObject(ref reader);
+                string? sourceId = null;
+                DataType? dataType = null;
+                string? name = null;
+                bool? authenticationRequired = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("sourceId"u8))
+                    {
+                        reader.Read();
+                        sourceId = AepJson.ReadString(ref reader, "sourceId");
+                    }
+                    else if (reader.ValueTextEquals("dataType"u8))
+                    {
+                        reader.Read();
+                        try
+                        {
+                            dataType = DataTypeJsonConverter.ReadValue(ref reader);
+                        }
+                        catch (AepJsonException exception)
+                        {
+                            throw exception.WithParent("dataType");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        name = AepJson.ReadString(ref reader, "name");
+                    }
+                    else if (reader.ValueTextEquals("authenticationRequired"u8))
+                    {
+                        reader.Read();
+                        authenticationRequired = AepJson.ReadBoolean(ref reader, "authenticationRequired");
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                return new StreamingConnection
+                {
+                    SourceId = sourceId ?? throw AepJson.MissingMember("sourceId"),
+                    DataType = dataType ?? throw AepJson.MissingMember("dataType"),
+                    Name = name,
+                    AuthenticationRequired = authenticationRequired,
+                };
+            }
+        }
+
+        /// <summary>What the stream receives: raw JSON records (mapped by Data Prep) or XDM records.</summary>
+        [JsonConverter(typeof(DataTypeJsonConverter))]
+        public enum DataType
+        {
+            /// <summary>The JSON value <c>raw</c>.</summary>
+            Raw,
+            /// <summary>The JSON value <c>xdm</c>.</summary>
+            Xdm,
+        }
+
+        /// <summary>Reads and writes <see cref="DataType"/> as its exact JSON string.</summary>
+        public sealed class DataTypeJsonConverter : JsonConverter<DataType>
+        {
+            /// <inheritdoc />
+            public override DataType Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc />
+            public override void Write(Utf8JsonWriter writer, DataType value, JsonSerializerOptions options) => writer.WriteStringValue(ToJsonValue(value));
+
+            /// <summary>Reads the string the reader is on; any other value throws <see cref="AepJsonException"/>.</summary>
+            public static DataType ReadValue(ref Utf8JsonReader reader)
+            {
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    if (reader.ValueTextEquals("raw"u8))
+                    {
+                        return DataType.Raw;
+                    }
+
+                    if (reader.ValueTextEquals("xdm"u8))
+                    {
+                        return DataType.Xdm;
+                    }
+                }
+
+                throw AepJson.UnknownValue(ref reader, "\"raw\", \"xdm\"");
+            }
+
+            /// <summary>The exact JSON string of <paramref name="value"/>.</summary>
+            public static string ToJsonValue(DataType value) => value switch
+            {
+                DataType.Raw => "raw",
+                DataType.Xdm => "xdm",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a DataType value."),
+            };
+        }
     }
 }

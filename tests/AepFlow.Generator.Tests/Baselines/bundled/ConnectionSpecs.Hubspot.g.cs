@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// HubSpot CRM source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class Hubspot
+    public sealed partial class Hubspot : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "cc6a4487-9e91-433e-a3a3-9cf6626c1806";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private Hubspot()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record BasicAuthentication : global::AepFlow.Requests.IConnectionAuth<Hubspot>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<Hubspot>.AuthSpecName => SpecName;
+        }
 
         /// <summary>OAuth credentials of a HubSpot app.</summary>
         [JsonConverter(typeof(BasicAuthenticationJsonConverter))]

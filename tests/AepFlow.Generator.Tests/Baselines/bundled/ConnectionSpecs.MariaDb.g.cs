@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// MariaDB database source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class MariaDb
+    public sealed partial class MariaDb : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "3000eb99-cd47-43f3-827c-43caf170f015";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private MariaDb()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record ConnectionStringBasedAuthentication : global::AepFlow.Requests.IConnectionAuth<MariaDb>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<MariaDb>.AuthSpecName => SpecName;
+        }
 
         /// <summary>Connection string of a MariaDB instance.</summary>
         [JsonConverter(typeof(ConnectionStringBasedAuthenticationJsonConverter))]

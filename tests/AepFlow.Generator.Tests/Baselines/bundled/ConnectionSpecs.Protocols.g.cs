@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Protocols source used by the tutorials (accepted by CRMToAEP).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class Protocols
+    public sealed partial class Protocols : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "8e6b41a8-d998-4545-ad7d-c6a9fff406c3";
@@ -25,5 +25,22 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private Protocols()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
     }
 }

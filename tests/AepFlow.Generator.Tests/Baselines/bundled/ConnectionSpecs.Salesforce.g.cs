@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Salesforce CRM source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class Salesforce
+    public sealed partial class Salesforce : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5";
@@ -25,6 +25,33 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private Salesforce()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => "tabular";
+
+        partial record BasicAuthentication : global::AepFlow.Requests.IConnectionAuth<Salesforce>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<Salesforce>.AuthSpecName => SpecName;
+        }
+
+        partial record SourceParams : global::AepFlow.Requests.ISourceParams<Salesforce>
+        {
+        }
 
         /// <summary>Credentials of a Salesforce user.</summary>
         [JsonConverter(typeof(BasicAuthenticationJsonConverter))]
@@ -179,6 +206,391 @@ namespace AepFlow.ConnectionSpecs
                     Username = username ?? throw AepJson.MissingMember("username"),
                     Password = password ?? throw AepJson.MissingMember("password"),
                     SecurityToken = securityToken ?? throw AepJson.MissingMember("securityToken"),
+                };
+            }
+        }
+
+        /// <summary>Which table a source connection reads, and its columns.</summary>
+        [JsonConverter(typeof(SourceParamsJsonConverter))]
+        public sealed partial record SourceParams : IAepModel
+        {
+            /// <summary>The table to read records from.</summary>
+            [JsonSchema("{\"description\":\"The table to read records from.\",\"type\":\"string\",\"minLength\":1}")]
+            public required string TableName { get; init; }
+
+            /// <summary>The columns to read.</summary>
+            [JsonSchema("{\"description\":\"The columns to read.\",\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"description\":\"The column name.\",\"type\":\"string\",\"minLength\":1},\"type\":{\"description\":\"The column's data type as Platform reads it (string, integer, boolean, date-time...).\",\"type\":\"string\"},\"meta\":{\"description\":\"Extra information about the column.\",\"type\":\"object\",\"properties\":{\"originalType\":{\"description\":\"The column's data type in the source system.\",\"type\":\"string\"}}}},\"required\":[\"name\",\"type\"]}}")]
+            public required global::System.Collections.Generic.IReadOnlyList<Column> Columns { get; init; }
+
+            /// <inheritdoc />
+            public ValidationResult Validate()
+            {
+                var collector = new ValidationCollector();
+                ValidateInto(ref collector);
+                return collector.ToResult();
+            }
+
+            /// <inheritdoc />
+            public void ValidateInto(ref ValidationCollector collector)
+            {
+                if (TableName is { } tableName)
+                {
+                    collector.Enter("tableName");
+                    if (tableName.Length == 0)
+                    {
+                        collector.Add("minLength", "tableName must not be empty");
+                    }
+
+                    collector.Exit();
+                }
+                else
+                {
+                    collector.Add("tableName", "required", "tableName is required");
+                }
+
+                if (Columns is { } columns)
+                {
+                    collector.Enter("columns");
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        collector.Enter(i);
+                        if (columns[i] is not { } item)
+                        {
+                            collector.Add("type", "columns items must not be null");
+                        }
+                        else
+                        {
+                            item.ValidateInto(ref collector);
+                        }
+
+                        collector.Exit();
+                    }
+
+                    collector.Exit();
+                }
+                else
+                {
+                    collector.Add("columns", "required", "columns is required");
+                }
+            }
+
+            /// <inheritdoc />
+            public void WriteJson(Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                if (TableName is { } tableName)
+                {
+                    writer.WriteString("tableName"u8, tableName);
+                }
+                else
+                {
+                    writer.WriteNull("tableName"u8);
+                }
+
+                if (Columns is { } columns)
+                {
+                    writer.WritePropertyName("columns"u8);
+                    writer.WriteStartArray();
+                    foreach (var item in columns)
+                    {
+                        if (item is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            item.WriteJson(writer);
+                        }
+                    }
+
+                    writer.WriteEndArray();
+                }
+                else
+                {
+                    writer.WriteNull("columns"u8);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        /// <summary>Reads and writes <see cref="SourceParams"/> as its wire JSON, without reflection.</summary>
+        public sealed class SourceParamsJsonConverter : JsonConverter<SourceParams>
+        {
+            /// <inheritdoc />
+            public override SourceParams Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc />
+            public override void Write(Utf8JsonWriter writer, SourceParams value, JsonSerializerOptions options) => value.WriteJson(writer);
+
+            /// <summary>
+            /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
+            /// </summary>
+            public static SourceParams ReadValue(ref Utf8JsonReader reader)
+            {
+                AepJson.ExpectObject(ref reader);
+                string? tableName = null;
+                global::System.Collections.Generic.IReadOnlyList<Column>? columns = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("tableName"u8))
+                    {
+                        reader.Read();
+                        tableName = AepJson.ReadString(ref reader, "tableName");
+                    }
+                    else if (reader.ValueTextEquals("columns"u8))
+                    {
+                        reader.Read();
+                        AepJson.ExpectArray(ref reader, "columns");
+                        var list = new global::System.Collections.Generic.List<Column>();
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            Column item;
+                            try
+                            {
+                                try
+                                {
+                                    item = ColumnJsonConverter.ReadValue(ref reader);
+                                }
+                                catch (AepJsonException exception)
+                                {
+                                    throw exception.WithParent(list.Count);
+                                }
+                            }
+                            catch (AepJsonException exception)
+                            {
+                                throw exception.WithParent("columns");
+                            }
+
+                            list.Add(item);
+                        }
+
+                        columns = list;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                return new SourceParams
+                {
+                    TableName = tableName ?? throw AepJson.MissingMember("tableName"),
+                    Columns = columns ?? throw AepJson.MissingMember("columns"),
+                };
+            }
+        }
+
+        /// <summary>The <c>Column</c> object of the spec.</summary>
+        [JsonConverter(typeof(ColumnJsonConverter))]
+        public sealed partial record Column : IAepModel
+        {
+            /// <summary>The column name.</summary>
+            [JsonSchema("{\"description\":\"The column name.\",\"type\":\"string\",\"minLength\":1}")]
+            public required string Name { get; init; }
+
+            /// <summary>The column's data type as Platform reads it (string, integer, boolean, date-time...).</summary>
+            [JsonSchema("{\"description\":\"The column's data type as Platform reads it (string, integer, boolean, date-time...).\",\"type\":\"string\"}")]
+            public required string Type { get; init; }
+
+            /// <summary>Extra information about the column.</summary>
+            [JsonSchema("{\"description\":\"Extra information about the column.\",\"type\":\"object\",\"properties\":{\"originalType\":{\"description\":\"The column's data type in the source system.\",\"type\":\"string\"}}}")]
+            public Meta? Meta { get; init; }
+
+            /// <inheritdoc />
+            public ValidationResult Validate()
+            {
+                var collector = new ValidationCollector();
+                ValidateInto(ref collector);
+                return collector.ToResult();
+            }
+
+            /// <inheritdoc />
+            public void ValidateInto(ref ValidationCollector collector)
+            {
+                if (Name is { } name)
+                {
+                    collector.Enter("name");
+                    if (name.Length == 0)
+                    {
+                        collector.Add("minLength", "name must not be empty");
+                    }
+
+                    collector.Exit();
+                }
+                else
+                {
+                    collector.Add("name", "required", "name is required");
+                }
+
+                if (Type is null)
+                {
+                    collector.Add("type", "required", "type is required");
+                }
+
+                if (Meta is { } meta)
+                {
+                    collector.Enter("meta");
+                    meta.ValidateInto(ref collector);
+                    collector.Exit();
+                }
+            }
+
+            /// <inheritdoc />
+            public void WriteJson(Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                if (Name is { } name)
+                {
+                    writer.WriteString("name"u8, name);
+                }
+                else
+                {
+                    writer.WriteNull("name"u8);
+                }
+
+                if (Type is { } type)
+                {
+                    writer.WriteString("type"u8, type);
+                }
+                else
+                {
+                    writer.WriteNull("type"u8);
+                }
+
+                if (Meta is { } meta)
+                {
+                    writer.WritePropertyName("meta"u8);
+                    meta.WriteJson(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        /// <summary>Reads and writes <see cref="Column"/> as its wire JSON, without reflection.</summary>
+        public sealed class ColumnJsonConverter : JsonConverter<Column>
+        {
+            /// <inheritdoc />
+            public override Column Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc />
+            public override void Write(Utf8JsonWriter writer, Column value, JsonSerializerOptions options) => value.WriteJson(writer);
+
+            /// <summary>
+            /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
+            /// </summary>
+            public static Column ReadValue(ref Utf8JsonReader reader)
+            {
+                AepJson.ExpectObject(ref reader);
+                string? name = null;
+                string? type = null;
+                Meta? meta = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        name = AepJson.ReadString(ref reader, "name");
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        type = AepJson.ReadString(ref reader, "type");
+                    }
+                    else if (reader.ValueTextEquals("meta"u8))
+                    {
+                        reader.Read();
+                        try
+                        {
+                            meta = MetaJsonConverter.ReadValue(ref reader);
+                        }
+                        catch (AepJsonException exception)
+                        {
+                            throw exception.WithParent("meta");
+                        }
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                return new Column
+                {
+                    Name = name ?? throw AepJson.MissingMember("name"),
+                    Type = type ?? throw AepJson.MissingMember("type"),
+                    Meta = meta,
+                };
+            }
+        }
+
+        /// <summary>Extra information about the column.</summary>
+        [JsonConverter(typeof(MetaJsonConverter))]
+        public sealed partial record Meta : IAepModel
+        {
+            /// <summary>The column's data type in the source system.</summary>
+            [JsonSchema("{\"description\":\"The column's data type in the source system.\",\"type\":\"string\"}")]
+            public string? OriginalType { get; init; }
+
+            /// <inheritdoc />
+            public ValidationResult Validate()
+            {
+                var collector = new ValidationCollector();
+                ValidateInto(ref collector);
+                return collector.ToResult();
+            }
+
+            /// <inheritdoc />
+            public void ValidateInto(ref ValidationCollector collector)
+            {
+            }
+
+            /// <inheritdoc />
+            public void WriteJson(Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                if (OriginalType is { } originalType)
+                {
+                    writer.WriteString("originalType"u8, originalType);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        /// <summary>Reads and writes <see cref="Meta"/> as its wire JSON, without reflection.</summary>
+        public sealed class MetaJsonConverter : JsonConverter<Meta>
+        {
+            /// <inheritdoc />
+            public override Meta Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc />
+            public override void Write(Utf8JsonWriter writer, Meta value, JsonSerializerOptions options) => value.WriteJson(writer);
+
+            /// <summary>
+            /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
+            /// </summary>
+            public static Meta ReadValue(ref Utf8JsonReader reader)
+            {
+                AepJson.ExpectObject(ref reader);
+                string? originalType = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("originalType"u8))
+                    {
+                        reader.Read();
+                        originalType = AepJson.ReadString(ref reader, "originalType");
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                return new Meta
+                {
+                    OriginalType = originalType,
                 };
             }
         }

@@ -15,7 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// SFTP server source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
-    public static partial class Sftp
+    public sealed partial class Sftp : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
         public const string Id = "b7bf2577-4520-42c9-bae9-cad01560f7bc";
@@ -25,6 +25,29 @@ namespace AepFlow.ConnectionSpecs
 
         /// <summary>The id of the provider that owns the connectionSpec.</summary>
         public const string ProviderId = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+
+        /// <summary>The connectionSpec version, sent as <c>connectionSpec.version</c>.</summary>
+        public const string Version = "1.0";
+
+        // Never instantiated: the class is a namespace for the spec's types and the TSpec of typed requests and ids.
+        private Sftp()
+        {
+        }
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecId => Id;
+
+        /// <inheritdoc />
+        static string global::AepFlow.IConnectionSpec.SpecVersion => Version;
+
+        /// <inheritdoc />
+        static string? global::AepFlow.IConnectionSpec.SourceDataFormat => null;
+
+        partial record BasicAuthenticationForSftp : global::AepFlow.Requests.IConnectionAuth<Sftp>
+        {
+            /// <inheritdoc />
+            string global::AepFlow.Requests.IConnectionAuth<Sftp>.AuthSpecName => SpecName;
+        }
 
         /// <summary>Host and password login for an SFTP server.</summary>
         [JsonConverter(typeof(BasicAuthenticationForSftpJsonConverter))]
