@@ -22,8 +22,6 @@ namespace AepFlow.Generator.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
 {
-    private const int MaxTraceDepth = 4;
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.ConnectionSpecNotAccepted, DiagnosticDescriptors.Transformation);
@@ -121,16 +119,12 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
         }
 
         var allowed = source ? flowSpec.SourceConnectionSpecIds : flowSpec.TargetConnectionSpecIds;
-        var root = creation;
-        while (root.Parent != null)
-        {
-            root = root.Parent;
-        }
+        var root = LocalTrace.Root(creation);
 
         foreach (var element in elements)
         {
             var evidence = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-            Collect(element, root, catalog, evidence, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0);
+            Collect(element, root, catalog, evidence);
             if (evidence.Count == 0 || evidence.Any(id => allowed.Contains(id, System.StringComparer.OrdinalIgnoreCase)))
             {
                 continue;
@@ -166,9 +160,9 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Gathers connection spec ids mentioned as constants by <paramref name="operation"/> or the locals it reads.</summary>
-    private static void Collect(IOperation operation, IOperation root, SpecCatalog catalog, HashSet<string> into, HashSet<ILocalSymbol> visited, int depth)
+    private static void Collect(IOperation operation, IOperation root, SpecCatalog catalog, HashSet<string> into)
     {
-        foreach (var node in operation.DescendantsAndSelf())
+        foreach (var node in LocalTrace.Reachable(operation, root))
         {
             switch (node)
             {
@@ -179,30 +173,6 @@ public sealed class FlowCompositionAnalyzer : DiagnosticAnalyzer
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } when catalog.IsConnectionSpecId(literal):
                     into.Add(literal);
                     break;
-                case ILocalReferenceOperation local when depth < MaxTraceDepth && visited.Add(local.Local):
-                    foreach (var assigned in AssignedValues(root, local.Local))
-                    {
-                        Collect(assigned, root, catalog, into, visited, depth + 1);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    private static IEnumerable<IOperation> AssignedValues(IOperation root, ILocalSymbol local)
-    {
-        foreach (var node in root.DescendantsAndSelf())
-        {
-            if (node is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) &&
-                declarator.GetVariableInitializer() is { } initializer)
-            {
-                yield return initializer.Value;
-            }
-            else if (node is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment &&
-                SymbolEqualityComparer.Default.Equals(target.Local, local))
-            {
-                yield return assignment.Value;
             }
         }
     }

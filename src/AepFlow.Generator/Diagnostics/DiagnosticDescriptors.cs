@@ -212,6 +212,16 @@ internal static class DiagnosticDescriptors
         description: "A *.flow.json, *.mapping.json or *.xdm.json AdditionalFile must be strict JSON (RFC 8259): no trailing commas, comments or template tokens.",
         helpLinkUri: HelpBase + "aepf024");
 
+    public static readonly DiagnosticDescriptor UnknownXdmPathInCode = new(
+        id: "AEPF025",
+        title: "Mapping destination written in C# is not in the target XDM schema",
+        messageFormat: "{0}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A constant MappingRule destination must be a field path of the schema the mapping set targets, when that schema can be traced within the method to a CreateSchemaRequest of constant class and field groups or to a *.xdm.json schema.",
+        helpLinkUri: HelpBase + "aepf025");
+
     // ----- OpenAPI client path (AEPF090–AEPF099), reported by AepClientGenerator. -----
 
     public static readonly DiagnosticDescriptor InvalidOpenApiDocument = new(

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using AepFlow.CodeFixes;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AepFlow.Analyzers.Tests;
+
+/// <summary>AEPF025: mapping destinations written in C# against the schema the mapping set targets, and its code fix.</summary>
+public class MappingDestinationTests
+{
+    private static string Program(string destinations, string schema = "ClassId = Classes.Profile, FieldGroupIds = [FieldGroups.ProfilePersonDetails, FieldGroups.ProfilePersonalDetails]") => $$"""
+        using System.Threading.Tasks;
+        using AepFlow.Requests;
+        using AepFlow.Xdm.Standard;
+
+        public static class Use
+        {
+            public static async Task<object> Run(AepFlow.AepClient client)
+            {
+                var schema = await client.Schemas.CreateAsync(new CreateSchemaRequest
+                {
+                    Title = "CRM contacts",
+                    {{schema}},
+                });
+                return await client.MappingSets.CreateAsync(new CreateMappingSetRequest
+                {
+                    XdmSchema = schema.Id,
+                    Mappings =
+                    [
+        {{destinations}}
+                    ],
+                });
+            }
+        }
+        """;
+
+    [Fact]
+    public void Misspelled_destination_fails_at_the_literal_naming_the_closest_path_and_its_typed_constant()
+    {
+        var result = Harness.Run(new[] { Program("""            new MappingRule("Email", "personalEmail.adress"),""") });
+
+        Assert.Empty(result.CompileErrors);
+        Expect.Exactly(result.Diagnostics, ("AEPF025", 19, 38, 19, 60));
+        Assert.Equal(
+            "Destination \"personalEmail.adress\" is not a field of XDM schema XDM Individual Profile with profile-person-details, profile-personal-details: did you mean \"personalEmail.address\"? The typed path is AepFlow.Xdm.Standard.Profile.PersonalEmail.Address.",
+            result.Diagnostics[0].Message);
+        Assert.Equal(DiagnosticSeverity.Error, result.Diagnostics[0].Severity);
+    }
+
+    [Fact]
+    public void Valid_literals_typed_paths_and_indexed_array_paths_build()
+    {
+        var result = Harness.Run(new[]
+        {
+            Program("""
+                        new MappingRule("Email", AepFlow.Xdm.Standard.Profile.PersonalEmail.Address),
+                        new MappingRule("First", Profile.Person.Name.FirstName),
+                        new MappingRule("Id", "_id"),
+                        new MappingRule("City", "homeAddress.city"),
+                        new MappingRule("Created", "_repo.createDate"),
+            """),
+        });
+
+        Assert.Empty(result.CompileErrors);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void A_field_group_the_schema_lacks_makes_its_paths_errors()
+    {
+        var result = Harness.Run(new[]
+        {
+            Program("""            new MappingRule("Email", "personalEmail.address"),""", "ClassId = Classes.Profile, FieldGroupIds = [FieldGroups.ProfilePersonDetails]"),
+        });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("AEPF025", diagnostic.Id);
+        Assert.StartsWith("Destination \"personalEmail.address\" is not a field of XDM schema XDM Individual Profile with profile-person-details:", diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("ClassId = \"https://ns.adobe.com/xdm/context/experienceevent\"")]
+    [InlineData("ClassId = Classes.Profile, FieldGroupIds = [FieldGroups.ProfilePersonDetails, \"https://ns.adobe.com/acme/mixins/loyalty\"]")]
+    [InlineData("ClassId = System.Environment.GetEnvironmentVariable(\"CLASS\")!")]
+    public void Unknown_class_field_group_or_value_is_not_checked(string schema)
+    {
+        var result = Harness.Run(new[] { Program("""            new MappingRule("Email", "personalEmail.adress"),""", schema) });
+
+        Assert.Empty(result.CompileErrors);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Xdm_file_schema_named_by_its_id_is_checked_and_its_typed_constant_offered()
+    {
+        const string code = """
+            using AepFlow.Requests;
+
+            public static class Use
+            {
+                public static CreateMappingSetRequest Build() => new()
+                {
+                    XdmSchema = AepFlow.Xdm.LoyaltyMembers.SchemaId,
+                    Mappings = [new MappingRule("first", "person.name.fristName"), new MappingRule("pts", "_tenant.loyalty.points")],
+                };
+            }
+            """;
+        var xdm = new InMemoryAdditionalText("/p/loyalty.xdm.json", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "loyalty.xdm.json")));
+
+        var result = Harness.Run(new[] { code }, new[] { xdm });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("AEPF025", 8, 46), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
+        Assert.EndsWith("did you mean \"person.name.firstName\"? The typed path is AepFlow.Xdm.LoyaltyMembers.Person.Name.FirstName.", diagnostic.Message);
+    }
+
+    [Fact]
+    public async Task Code_fix_replaces_the_literal_with_the_typed_path()
+    {
+        var source = Program("""            new MappingRule("Email", "personalEmail.adress"),""");
+        var result = Harness.Run(new[] { source });
+        var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject("Consumer", LanguageNames.CSharp)
+            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
+            .WithMetadataReferences(result.Compilation.References);
+        foreach (var tree in result.Compilation.SyntaxTrees.Skip(1))
+        {
+            project = project.AddDocument(Path.GetFileName(tree.FilePath), tree.GetText()).Project;
+        }
+
+        var document = project.AddDocument("Test0.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AepFlow.Generator.Analyzers.MappingDestinationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var actions = new List<CodeAction>();
+        await new UseTypedXdmPathCodeFix().RegisterCodeFixesAsync(new CodeFixContext(document, Assert.Single(diagnostics), (a, _) => actions.Add(a), CancellationToken.None));
+
+        var fix = Assert.Single(actions);
+        Assert.Equal("Use AepFlow.Xdm.Standard.Profile.PersonalEmail.Address", fix.Title);
+        var change = (await fix.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
+        var text = (await change.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.Contains("new MappingRule(\"Email\", Profile.PersonalEmail.Address),", text);
+    }
+}
