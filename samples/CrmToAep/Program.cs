@@ -6,18 +6,19 @@ using AepFlow.ConnectionSpecs;
 using AepFlow.FlowSpecs;
 using AepFlow.Requests;
 using AepFlow.Samples;
+using AepFlow.Xdm.Standard;
 
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 await using var platform = await SamplePlatform.ConnectAsync(cancel.Token);
 using var client = platform.Client;
 var ct = cancel.Token;
 
-// 1. The XDM schema the contacts land in.
+// 1. The XDM schema the contacts land in: the standard profile class and field groups, bundled in the generator.
 var schema = await client.Schemas.CreateAsync(new CreateSchemaRequest
 {
     Title = "CRM contacts " + DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-    ClassId = CreateSchemaRequest.ProfileClass,
-    FieldGroupIds = ["https://ns.adobe.com/xdm/context/profile-person-details", "https://ns.adobe.com/xdm/context/profile-personal-details"],
+    ClassId = Classes.Profile,
+    FieldGroupIds = [FieldGroups.ProfilePersonDetails, FieldGroups.ProfilePersonalDetails],
 }, ct);
 Step.Print("Target XDM schema", schema.Id);
 
@@ -25,65 +26,61 @@ Step.Print("Target XDM schema", schema.Id);
 var dataSet = await client.DataSets.CreateAsync(new CreateDataSetRequest { Name = "CRM contacts", SchemaId = schema.Id }, ct);
 Step.Print("Dataset", dataSet.Id);
 
-// 3. The base connection holds the Salesforce credentials; the auth record is generated from the Salesforce connectionSpec.
-var credentials = new Salesforce.BasicAuthentication
-{
-    Username = Environment.GetEnvironmentVariable("SALESFORCE_USERNAME") ?? "crm-integration@example.com",
-    Password = Environment.GetEnvironmentVariable("SALESFORCE_PASSWORD") ?? "not-a-real-password",
-    SecurityToken = Environment.GetEnvironmentVariable("SALESFORCE_SECURITY_TOKEN") ?? "not-a-real-token",
-};
-var baseConnection = await client.Connections.CreateAsync(new CreateConnectionRequest
+// 3. The base connection holds the Salesforce credentials. The request is typed by the Salesforce connectionSpec: its id and
+//    version come from the spec, the auth record is generated from its authSpec, and the id that comes back is typed too.
+BaseConnectionId<Salesforce> baseConnection = await client.Connections.CreateAsync(new CreateConnectionRequest<Salesforce>
 {
     Name = "Salesforce base connection",
-    ConnectionSpec = new ResourceRefModel(Salesforce.Id, "1.0"),
-    AuthSpecName = Salesforce.BasicAuthentication.SpecName,
-    AuthParams = credentials,
+    Auth = new Salesforce.BasicAuthentication
+    {
+        Username = Environment.GetEnvironmentVariable("SALESFORCE_USERNAME") ?? "crm-integration@example.com",
+        Password = Environment.GetEnvironmentVariable("SALESFORCE_PASSWORD") ?? "not-a-real-password",
+        SecurityToken = Environment.GetEnvironmentVariable("SALESFORCE_SECURITY_TOKEN") ?? "not-a-real-token",
+    },
 }, ct);
-Step.Print("Base connection", baseConnection.Id);
+Step.Print("Base connection", baseConnection);
 
-// 4. The source connection: which table to read and its columns.
-var source = await client.SourceConnections.CreateAsync(new CreateSourceConnectionRequest
+// 4. The source connection: which table to read and its columns (Salesforce is a tabular source, so data.format is set for us).
+SourceConnectionId<Salesforce> source = await client.SourceConnections.CreateAsync(new CreateSourceConnectionRequest<Salesforce>
 {
     Name = "Salesforce contacts",
-    BaseConnectionId = baseConnection.Id,
-    ConnectionSpec = new ResourceRefModel(Salesforce.Id, "1.0"),
-    DataFormat = "tabular",
-    Params = RawJson.Parse("""
-        {
-          "tableName": "Contact",
-          "columns": [
-            { "name": "Id", "type": "string", "xdm": { "type": "string" } },
-            { "name": "FirstName", "type": "string", "xdm": { "type": "string" } },
-            { "name": "LastName", "type": "string", "xdm": { "type": "string" } },
-            { "name": "Email", "type": "string", "xdm": { "type": "string" } },
-            { "name": "LastModifiedDate", "type": "string", "xdm": { "type": "string", "format": "date-time" } }
-          ]
-        }
-        """),
+    BaseConnectionId = baseConnection,
+    Params = new Salesforce.SourceParams
+    {
+        TableName = "Contact",
+        Columns =
+        [
+            Column("Id", "string", "id"),
+            Column("FirstName", "string", "string"),
+            Column("LastName", "string", "string"),
+            Column("Email", "string", "email"),
+            Column("LastModifiedDate", "string", "datetime"),
+        ],
+    },
 }, ct);
-Step.Print("Source connection", source.Id);
+Step.Print("Source connection", source);
 
 // 5. The target connection writes into the dataset on the data lake.
-var target = await client.TargetConnections.CreateAsync(new CreateTargetConnectionRequest
+TargetConnectionId<DataLake> target = await client.TargetConnections.CreateAsync(new CreateTargetConnectionRequest<DataLake>
 {
     Name = "Data lake: CRM contacts",
-    ConnectionSpec = new ResourceRefModel(DataLake.Id, "1.0"),
-    DataFormat = "parquet_xdm",
-    Schema = new ResourceRefModel(schema.Id, "application/vnd.adobe.xed-full+json;version=1"),
-    Params = RawJson.Object(("dataSetId", dataSet.Id)),
+    DataFormat = CreateTargetConnectionRequest.ParquetXdm,
+    Schema = ResourceRefModel.XdmSchema(schema.Id),
+    Params = new DataLake.TargetParams { DataSetId = dataSet.Id },
 }, ct);
-Step.Print("Target connection", target.Id);
+Step.Print("Target connection", target);
 
-// 6. The mapping set: source columns onto XDM paths.
+// 6. The mapping set: source columns onto typed XDM paths of the composed schema ("personalEmail.adress" would fail the
+//    build with AEPF025, and its code fix writes the typed path).
 var mappingSet = await client.MappingSets.CreateAsync(new CreateMappingSetRequest
 {
     XdmSchema = schema.Id,
     Mappings =
     [
-        new MappingRule("Id", "_id"),
-        new MappingRule("FirstName", "person.name.firstName"),
-        new MappingRule("LastName", "person.name.lastName"),
-        new MappingRule("Email", "personalEmail.address"),
+        new MappingRule("Id", Profile.Id),
+        new MappingRule("FirstName", Profile.Person.Name.FirstName),
+        new MappingRule("LastName", Profile.Person.Name.LastName),
+        new MappingRule("Email", Profile.PersonalEmail.Address),
     ],
 }, ct);
 Step.Print("Mapping set", mappingSet.Id);
@@ -98,13 +95,11 @@ if (flowSpec.Id != CrmToAep.Id)
 
 Step.Print("FlowSpec " + CrmToAep.Name, flowSpec.Id);
 
-// 8. The dataflow. Every member is typed from the flowSpec's own schemas: Interval = 10 here fails the build (AEPF010).
-var flowRequest = new CrmToAep.CreateFlowRequest
+// 8. The dataflow, composed by type: CRMToAEP's constructor takes only ids of connection specs it lists (an Amazon S3 source
+//    does not compile), and every other member is typed from the flowSpec's own schemas: Interval = 10 fails the build (AEPF010).
+var flowRequest = new CrmToAep.CreateFlowRequest(source, target, "Salesforce contacts to the data lake")
 {
-    Name = "Salesforce contacts to the data lake",
     Description = "Ingests Salesforce contacts every 15 minutes.",
-    SourceConnectionIds = [source.Id],
-    TargetConnectionIds = [target.Id],
     Copy = new CrmToAep.CopyParams
     {
         DeltaColumn = new CrmToAep.DeltaColumn { Name = "LastModifiedDate", DateFormat = "YYYY-MM-DD", Timezone = "UTC" },
@@ -134,3 +129,6 @@ await foreach (var run in client.Runs.ListForFlowAsync(flow.Id, ct))
 
 Console.WriteLine();
 Console.WriteLine($"Dataflow id: {flow.Id}");
+
+static Salesforce.Column Column(string name, string type, string originalType) =>
+    new() { Name = name, Type = type, Meta = new Salesforce.Meta { OriginalType = originalType } };
