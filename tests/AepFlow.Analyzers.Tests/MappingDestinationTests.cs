@@ -10,6 +10,23 @@ namespace AepFlow.Analyzers.Tests;
 /// <summary>AEPF025: mapping destinations written in C# against the schema the mapping set targets, and its code fix.</summary>
 public class MappingDestinationTests
 {
+    private sealed record Found(string Id, int Line, int Column, int EndLine, int EndColumn, string Message, DiagnosticSeverity Severity);
+
+    /// <summary>Runs every generator, then AEPF025's analyzer; diagnostics with 1-based spans.</summary>
+    private static (Harness.Generated Result, IReadOnlyList<Found> Diagnostics) Run(string[] sources, AdditionalText[]? files = null)
+    {
+        var result = Harness.Generate(sources, files);
+        var diagnostics = result.Compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AepFlow.Generator.Analyzers.MappingDestinationAnalyzer()), new AnalyzerOptions((files ?? []).ToImmutableArray()))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return (result, diagnostics.Select(d =>
+        {
+            var span = d.Location.GetLineSpan();
+            return new Found(d.Id, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1,
+                span.EndLinePosition.Character + 1, d.GetMessage(), d.Severity);
+        }).OrderBy(f => f.Line).ThenBy(f => f.Column).ToList());
+    }
+
     private static string Program(string destinations, string schema = "ClassId = Classes.Profile, FieldGroupIds = [FieldGroups.ProfilePersonDetails, FieldGroups.ProfilePersonalDetails]") => $$"""
         using System.Threading.Tasks;
         using AepFlow.Requests;
@@ -39,20 +56,21 @@ public class MappingDestinationTests
     [Fact]
     public void Misspelled_destination_fails_at_the_literal_naming_the_closest_path_and_its_typed_constant()
     {
-        var result = Harness.Run(new[] { Program("""            new MappingRule("Email", "personalEmail.adress"),""") });
+        var (result, diagnostics) = Run(new[] { Program("""            new MappingRule("Email", "personalEmail.adress"),""") });
 
         Assert.Empty(result.CompileErrors);
-        Expect.Exactly(result.Diagnostics, ("AEPF025", 19, 38, 19, 60));
+        var found = Assert.Single(diagnostics);
+        Assert.Equal(("AEPF025", 19, 38, 19, 60), (found.Id, found.Line, found.Column, found.EndLine, found.EndColumn));
         Assert.Equal(
             "Destination \"personalEmail.adress\" is not a field of XDM schema XDM Individual Profile with profile-person-details, profile-personal-details: did you mean \"personalEmail.address\"? The typed path is AepFlow.Xdm.Standard.Profile.PersonalEmail.Address.",
-            result.Diagnostics[0].Message);
-        Assert.Equal(DiagnosticSeverity.Error, result.Diagnostics[0].Severity);
+            diagnostics[0].Message);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
     }
 
     [Fact]
     public void Valid_literals_typed_paths_and_indexed_array_paths_build()
     {
-        var result = Harness.Run(new[]
+        var (result, diagnostics) = Run(new[]
         {
             Program("""
                         new MappingRule("Email", AepFlow.Xdm.Standard.Profile.PersonalEmail.Address),
@@ -64,18 +82,18 @@ public class MappingDestinationTests
         });
 
         Assert.Empty(result.CompileErrors);
-        Assert.Empty(result.Diagnostics);
+        Assert.Empty(diagnostics);
     }
 
     [Fact]
     public void A_field_group_the_schema_lacks_makes_its_paths_errors()
     {
-        var result = Harness.Run(new[]
+        var (result, diagnostics) = Run(new[]
         {
             Program("""            new MappingRule("Email", "personalEmail.address"),""", "ClassId = Classes.Profile, FieldGroupIds = [FieldGroups.ProfilePersonDetails]"),
         });
 
-        var diagnostic = Assert.Single(result.Diagnostics);
+        var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("AEPF025", diagnostic.Id);
         Assert.StartsWith("Destination \"personalEmail.address\" is not a field of XDM schema XDM Individual Profile with profile-person-details:", diagnostic.Message);
     }
@@ -86,10 +104,10 @@ public class MappingDestinationTests
     [InlineData("ClassId = System.Environment.GetEnvironmentVariable(\"CLASS\")!")]
     public void Unknown_class_field_group_or_value_is_not_checked(string schema)
     {
-        var result = Harness.Run(new[] { Program("""            new MappingRule("Email", "personalEmail.adress"),""", schema) });
+        var (result, diagnostics) = Run(new[] { Program("""            new MappingRule("Email", "personalEmail.adress"),""", schema) });
 
         Assert.Empty(result.CompileErrors);
-        Assert.Empty(result.Diagnostics);
+        Assert.Empty(diagnostics);
     }
 
     [Fact]
@@ -109,9 +127,9 @@ public class MappingDestinationTests
             """;
         var xdm = new InMemoryAdditionalText("/p/loyalty.xdm.json", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "loyalty.xdm.json")));
 
-        var result = Harness.Run(new[] { code }, new[] { xdm });
+        var (result, diagnostics) = Run(new[] { code }, new AdditionalText[] { xdm });
 
-        var diagnostic = Assert.Single(result.Diagnostics);
+        var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(("AEPF025", 8, 46), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
         Assert.EndsWith("did you mean \"person.name.firstName\"? The typed path is AepFlow.Xdm.LoyaltyMembers.Person.Name.FirstName.", diagnostic.Message);
     }
@@ -120,7 +138,7 @@ public class MappingDestinationTests
     public async Task Code_fix_replaces_the_literal_with_the_typed_path()
     {
         var source = Program("""            new MappingRule("Email", "personalEmail.adress"),""");
-        var result = Harness.Run(new[] { source });
+        var (result, diagnostics) = Run(new[] { source });
         var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("Consumer", LanguageNames.CSharp)
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))

@@ -8,7 +8,7 @@ namespace AepFlow.Analyzers.Tests;
 /// </summary>
 public class StandardXdmTests
 {
-    private static readonly Lazy<Harness.Result> Generated = new(() => Harness.Run(new[]
+    private static readonly Lazy<Harness.Generated> Generated = new(() => Harness.Generate(new[]
     {
         """
         public static class Uses

@@ -14,6 +14,7 @@ namespace AepFlow.Generator.Declarative.Xdm;
 /// </summary>
 internal static class StandardXdm
 {
+    /// <summary>The namespace with the default <c>AepFlowNamespace</c> (the analyzers look the typed paths up there).</summary>
     public const string Namespace = "AepFlow.Xdm.Standard";
 
     // The behaviours a class extends (Schema Registry's record, time-series and ad-hoc); data types and field groups extend none.
@@ -69,8 +70,8 @@ internal static class StandardXdm
     public static ClassInfo? FindClass(string classId) =>
         Components.Classes.FirstOrDefault(c => string.Equals(c.Id.TrimEnd('#', '/'), classId.TrimEnd('#', '/'), StringComparison.Ordinal));
 
-    /// <summary>The generated source (<c>Xdm.Standard.g.cs</c>).</summary>
-    public static string Emit(string accessibility)
+    /// <summary>The generated source (<c>Xdm.Standard.g.cs</c>) in <c>&lt;root&gt;.Xdm.Standard</c>.</summary>
+    public static string Emit(string accessibility, string rootNamespace = "AepFlow")
     {
         var model = Components;
         var sb = new StringBuilder();
@@ -80,7 +81,7 @@ internal static class StandardXdm
         sb.AppendLine("// (field names in their compact form); titles kept as documentation.");
         sb.AppendLine("#nullable enable");
         sb.AppendLine();
-        sb.AppendLine("namespace " + Namespace);
+        sb.AppendLine("namespace " + rootNamespace + ".Xdm.Standard");
         sb.AppendLine("{");
         sb.AppendLine("    /// <summary>The <c>$id</c>s of the standard XDM classes, as a <c>CreateSchemaRequest.ClassId</c> names them.</summary>");
         sb.AppendLine("    " + AepFlow.Generator.Emit.SourceFile.GeneratedCodeAttribute);

@@ -37,16 +37,17 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
         });
 
         // The bundled standard components: one file, the same in every build, left out where the client library itself compiles.
+        // AepFlowNamespace replaces its AepFlow root too (<root>.Xdm.Standard).
         var standard = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => AepFlowGenerator.ReadOptions(provider.GlobalOptions).GenerateClient
-                ? null
-                : AepFlowGenerator.ReadAccessibility(provider.GlobalOptions))
+                ? (KeyValuePair<string, string>?)null
+                : new KeyValuePair<string, string>(AepFlowGenerator.ReadAccessibility(provider.GlobalOptions), AepFlowGenerator.ReadRootNamespace(provider.GlobalOptions)))
             .WithTrackingName("XdmStandard");
-        context.RegisterSourceOutput(standard, static (output, accessibility) =>
+        context.RegisterSourceOutput(standard, static (output, options) =>
         {
-            if (accessibility != null)
+            if (options is { } set)
             {
-                output.AddSource("Xdm.Standard.g.cs", StandardXdm.Emit(accessibility));
+                output.AddSource("Xdm.Standard.g.cs", StandardXdm.Emit(set.Key, set.Value));
             }
         });
     }
