@@ -104,7 +104,7 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             EmitGuard.AddSource(spc, EmitGuard.HintName("ConnectionSpecs", input.Left.ClassName), input.Left.Name, () => ConnectionSpecEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
 
         context.RegisterSourceOutput(flowFactories.Combine(emitOptions), static (spc, input) =>
-            AddSource(spc, "FlowSpecs." + input.Left.ClassName + ".Factory.g.cs", input.Left.Name, () => FlowFactoryEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
+            EmitGuard.AddSource(spc, EmitGuard.HintName("FlowSpecs", input.Left.ClassName).Replace(".g.cs", ".Factory.g.cs"), input.Left.Name, () => FlowFactoryEmitter.Emit(input.Left, input.Right.Accessibility, input.Right.RootNamespace)));
 
         context.RegisterSourceOutput(catalog.Combine(emitOptions), static (spc, input) =>
         {

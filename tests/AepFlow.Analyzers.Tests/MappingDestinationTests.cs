@@ -138,7 +138,7 @@ public class MappingDestinationTests
     public async Task Code_fix_replaces_the_literal_with_the_typed_path()
     {
         var source = Program("""            new MappingRule("Email", "personalEmail.adress"),""");
-        var (result, diagnostics) = Run(new[] { source });
+        var (result, _) = Run(new[] { source });
         var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("Consumer", LanguageNames.CSharp)
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
