@@ -25,6 +25,9 @@ public sealed class RegenerateOnChangeTests
                 new() { StartTime = 1700000000, Frequency = PartnerFeedToAep.Frequency.Hour, Interval = 2 };
 
             public static int? IntervalOf(PartnerFeedToAep.ScheduleParams schedule) => schedule.Interval;
+
+            // Names a bundled spec, so it is generated (bundled specs are generated when used).
+            public const string Bundled = CrmToAep.Id;
         }
         """;
 

@@ -12,7 +12,7 @@ namespace AepFlow.Generator.Emit;
 /// </summary>
 internal static class FlowFactoryEmitter
 {
-    /// <summary>One model per flowSpec that accepts at least one generated source and one generated target spec.</summary>
+    /// <summary>One model per flowSpec that lists at least one source and one target connectionSpec.</summary>
     public static EquatableArray<FlowFactoryModel> Models(ResolvedSpecs specs)
     {
         var classes = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -33,15 +33,21 @@ internal static class FlowFactoryEmitter
         return EquatableArray.From(models);
     }
 
-    /// <summary>Builds the model: the accepted spec ids that are generated here, by class name; null when either side has none.</summary>
+    /// <summary>
+    /// Builds the model: the accepted spec ids that are generated here, by class name; null when the flowSpec lists no
+    /// source or no target. A side may have no generated spec (bundled specs are generated when named): the factory is
+    /// still emitted, so a connection of a spec the flowSpec does not list fails with CS1503 at the argument, not with
+    /// "no Create" — and naming an accepted spec generates it and its conversion.
+    /// </summary>
     public static FlowFactoryModel? Model(FlowSpecModel spec, IReadOnlyDictionary<string, string> connectionClasses)
     {
-        var sources = Classes(spec.SourceConnectionSpecIds, connectionClasses);
-        var targets = Classes(spec.TargetConnectionSpecIds, connectionClasses);
-        if (sources.Count == 0 || targets.Count == 0)
+        if (spec.SourceConnectionSpecIds.Count == 0 || spec.TargetConnectionSpecIds.Count == 0)
         {
             return null;
         }
+
+        var sources = Classes(spec.SourceConnectionSpecIds, connectionClasses);
+        var targets = Classes(spec.TargetConnectionSpecIds, connectionClasses);
 
         // Nested in CreateFlowRequest: only its transformation properties can take these names.
         var taken = new HashSet<string>(System.StringComparer.Ordinal) { "CreateFlowRequest", "Name", "Description", "Schedule" };

@@ -218,7 +218,7 @@ public sealed class SpecDiagnosticTests
             .AssertNoErrors();
 
         var flowSpecFiles = run.GeneratedSources.Keys
-            .Where(h => h.StartsWith("FlowSpecs.", StringComparison.Ordinal) && h != "FlowSpecs.FlowSpecCatalog.g.cs")
+            .Where(h => h.StartsWith("FlowSpecs.", StringComparison.Ordinal) && h != "FlowSpecs.FlowSpecCatalog.g.cs" && !h.EndsWith(".Factory.g.cs", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         Assert.Equal(["FlowSpecs.CloudStorageToAep.g.cs", "FlowSpecs.CrmToAep.g.cs"], flowSpecFiles);
     }
