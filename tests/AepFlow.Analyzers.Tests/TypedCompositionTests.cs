@@ -60,6 +60,67 @@ public class TypedCompositionTests
         Assert.Equal("CS1503", Assert.Single(result.CompileErrors).Id);
     }
 
+    [Fact]
+    public void The_two_argument_factory_rejects_an_unlisted_source_and_accepts_a_listed_one()
+    {
+        var rejected = Compile("""return CrmToAep.CreateFlowRequest.Create(new SourceConnectionId<AmazonS3>("s"), new TargetConnectionId<DataLake>("t"));""");
+        var accepted = Compile("""return CrmToAep.CreateFlowRequest.Create(new SourceConnectionId<Salesforce>("s"), new TargetConnectionId<DataLake>("t"));""");
+
+        var error = Assert.Single(rejected.CompileErrors);
+        Assert.Equal("CS1503", error.Id);
+        Assert.Contains("SourceConnectionId<AepFlow.ConnectionSpecs.AmazonS3>", error.GetMessage());
+        Assert.Empty(accepted.CompileErrors);
+    }
+
+    [Fact]
+    public void A_flow_composed_by_type_serializes_to_the_same_wire_body_as_with_string_ids()
+    {
+        var result = Harness.Generate(new[]
+        {
+            """
+            using AepFlow;
+            using AepFlow.ConnectionSpecs;
+            using AepFlow.FlowSpecs;
+
+            public static class Probe
+            {
+                public static string[] Run()
+                {
+                    var copy = new CrmToAep.CopyParams { DeltaColumn = new CrmToAep.DeltaColumn { Name = "updatedAt" } };
+                    var schedule = new CrmToAep.ScheduleParams { StartTime = 1700000000, Frequency = CrmToAep.Frequency.Minute, Interval = 15 };
+                    var typed = CrmToAep.CreateFlowRequest.Create(new SourceConnectionId<Salesforce>("s-1"), new TargetConnectionId<DataLake>("t-1"))
+                        with { Name = "crm", Copy = copy, Schedule = schedule };
+                    var strings = new CrmToAep.CreateFlowRequest
+                    {
+                        Name = "crm", SourceConnectionIds = ["s-1"], TargetConnectionIds = ["t-1"], Copy = copy, Schedule = schedule,
+                    };
+                    var info = AepFlowJsonContext.Default.CrmToAepCreateFlowRequest;
+                    return [System.Text.Json.JsonSerializer.Serialize(typed, info), System.Text.Json.JsonSerializer.Serialize(strings, info),
+                        CrmToAep.CreateFlowRequest.Create(new SourceConnectionId<Salesforce>("s-1"), new TargetConnectionId<DataLake>("t-1")).Name];
+                }
+            }
+            """,
+        });
+        Assert.Empty(result.CompileErrors);
+
+        using var stream = new MemoryStream();
+        var emit = result.Compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("typed-flow", isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            var bodies = (string[])context.LoadFromStream(stream).GetType("Probe")!.GetMethod("Run")!.Invoke(null, null)!;
+            Assert.Equal(bodies[1], bodies[0]);
+            Assert.Contains("\"sourceConnectionIds\":[\"s-1\"]", bodies[0]);
+            Assert.Equal("CRMToAEP flow", bodies[2]);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     [Theory]
     [InlineData("""return new CreateConnectionRequest<Salesforce> { Name = "n", Auth = new AmazonS3.AccessKey { S3AccessKey = "a", S3SecretKey = "b" } };""")]
     [InlineData("""return new CreateSourceConnectionRequest<Salesforce> { Name = "n", Params = new DynamicsOnline.SourceParams { TableName = "t", Columns = [] } };""")]

@@ -91,6 +91,13 @@ internal static class FlowFactoryEmitter
         w.Line("/// <returns>The request; add transformations and schedule with a <c>with</c> expression.</returns>");
         w.Line("public static CreateFlowRequest Create(" + model.SourceTypeName + " source, " + model.TargetTypeName + " target, string name) => new(source, target, name);");
         w.Line();
+        // The contract is Create(source, target): a flow needs a name, so this overload names it after its flowSpec.
+        w.Line("/// <summary>A flow named <c>" + CodeWriter.Xml(DefaultName(model)) + "</c>; the same as <see cref=\"Create(" + model.SourceTypeName + ", " + model.TargetTypeName + ", string)\"/>.</summary>");
+        w.Line("/// <param name=\"source\">The source connection.</param>");
+        w.Line("/// <param name=\"target\">The target connection.</param>");
+        w.Line("/// <returns>The request; rename it, add transformations and schedule with a <c>with</c> expression.</returns>");
+        w.Line("public static CreateFlowRequest Create(" + model.SourceTypeName + " source, " + model.TargetTypeName + " target) => new(source, target, " + CodeWriter.Literal(DefaultName(model)) + ");");
+        w.Line();
         EmitAccepted(w, model.SourceTypeName, "source", "SourceConnectionId", model.SourceClasses, model.Name, specs);
         w.Line();
         EmitAccepted(w, model.TargetTypeName, "target", "TargetConnectionId", model.TargetClasses, model.Name, specs);
@@ -98,6 +105,8 @@ internal static class FlowFactoryEmitter
         w.Close();
         return SourceFile.End(w);
     }
+
+    private static string DefaultName(FlowFactoryModel model) => model.Name + " flow";
 
     private static void EmitAccepted(CodeWriter w, string typeName, string role, string idType, EquatableArray<string> classes, string flowSpecName, string specs)
     {

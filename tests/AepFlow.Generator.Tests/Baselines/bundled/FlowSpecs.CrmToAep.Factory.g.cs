@@ -41,6 +41,12 @@ namespace AepFlow.FlowSpecs
             /// <returns>The request; add transformations and schedule with a <c>with</c> expression.</returns>
             public static CreateFlowRequest Create(AcceptedSource source, AcceptedTarget target, string name) => new(source, target, name);
 
+            /// <summary>A flow named <c>CRMToAEP flow</c>; the same as <see cref="Create(AcceptedSource, AcceptedTarget, string)"/>.</summary>
+            /// <param name="source">The source connection.</param>
+            /// <param name="target">The target connection.</param>
+            /// <returns>The request; rename it, add transformations and schedule with a <c>with</c> expression.</returns>
+            public static CreateFlowRequest Create(AcceptedSource source, AcceptedTarget target) => new(source, target, "CRMToAEP flow");
+
             /// <summary>A source connection id whose connectionSpec CRMToAEP lists; converts implicitly from the <c>SourceConnectionId&lt;TSpec&gt;</c> of those specs only.</summary>
             public readonly struct AcceptedSource
             {
