@@ -144,4 +144,82 @@ public class ConfigurationTests
         Assert.Equal("rid-7", activity.GetTagItem("aep.request_id"));
         Assert.Equal(ActivityKind.Client, activity.Kind);
     }
+
+    [Fact]
+    public async Task Keyed_clients_bound_from_configuration_sections_keep_their_own_settings_and_pipelines()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aep:Prod:BaseAddress"] = "https://prod.test",
+            ["Aep:Prod:ClientId"] = "prod-client",
+            ["Aep:Prod:OrgId"] = "PROD@AdobeOrg",
+            ["Aep:Prod:SandboxName"] = "prod",
+            ["Aep:Prod:AccessToken"] = "prod-token",
+            ["Aep:Prod:MaxRetries"] = "2",
+            ["Aep:Prod:RetryBaseDelay"] = "00:00:00.010",
+            ["Aep:Dev:BaseAddress"] = "https://dev.test",
+            ["Aep:Dev:ClientId"] = "dev-client",
+            ["Aep:Dev:OrgId"] = "DEV@AdobeOrg",
+            ["Aep:Dev:SandboxName"] = "dev",
+            ["Aep:Dev:AccessToken"] = "dev-token",
+            ["Aep:Dev:MaxRetries"] = "0",
+        }).Build();
+
+        // Every first call to a host answers 503: prod's pipeline retries it, dev's (MaxRetries 0) reports it.
+        var attempts = new Dictionary<string, int>();
+        var handler = new RecordingHandler();
+        handler.Respond = (r, _, _) =>
+        {
+            lock (attempts)
+            {
+                attempts[r.Uri.Host] = attempts.GetValueOrDefault(r.Uri.Host) + 1;
+                return Task.FromResult(attempts[r.Uri.Host] == 1
+                    ? RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")
+                    : RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"id":"f1"}]}"""));
+            }
+        };
+        var services = new ServiceCollection();
+        services.AddAepClient("prod", configuration.GetSection("Aep:Prod")).ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddAepClient("dev", configuration.GetSection("Aep:Dev")).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+
+        var prod = provider.GetRequiredKeyedService<AepClient>("prod");
+        var dev = provider.GetRequiredKeyedService<AepClient>("dev");
+        var flow = await prod.Flows.GetAsync("f1");
+        var error = await Assert.ThrowsAsync<AepApiException>(() => dev.Flows.GetAsync("f1"));
+
+        Assert.Equal("f1", flow.Id);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(2, attempts["prod.test"]);
+        Assert.Equal(1, attempts["dev.test"]);
+        var byHost = handler.Requests.GroupBy(r => r.Uri.Host).ToDictionary(g => g.Key, g => g.Last());
+        Assert.Equal(("Bearer prod-token", "prod-client", "PROD@AdobeOrg", "prod"), Headers(byHost["prod.test"]));
+        Assert.Equal(("Bearer dev-token", "dev-client", "DEV@AdobeOrg", "dev"), Headers(byHost["dev.test"]));
+        Assert.Same(prod, provider.GetRequiredKeyedService<AepClient>("prod"));
+        Assert.Null(provider.GetService<AepClient>());
+
+        static (string?, string?, string?, string?) Headers(RecordedRequest r) =>
+            (r.Header("Authorization"), r.Header("x-api-key"), r.Header("x-gw-ims-org-id"), r.Header("x-sandbox-name"));
+    }
+
+    [Fact]
+    public async Task A_keyed_configuration_section_missing_settings_fails_at_start_naming_the_client_and_the_settings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aep:Prod:BaseAddress"] = "https://prod.test",
+            ["Aep:Prod:SandboxName"] = "prod",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddAepClient("prod", configuration.GetSection("Aep:Prod"));
+        await using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+
+        Assert.Contains("'prod'", ex.Message);
+        Assert.Contains("ClientId", ex.Message);
+        Assert.Contains("OrgId", ex.Message);
+    }
 }

@@ -31,17 +31,41 @@ public sealed class TransportFaultTests
     public async Task A_get_whose_body_stalls_ends_within_the_total_timeout_after_retrying()
     {
         await using var server = new FaultServer((_, _, c) => c.HeadersThenStallAsync(FlowJson));
-        using var client = new AepClient(Options(server.BaseAddress, shortTimeouts: true));
 
-        var stopwatch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.GetAsync("f1"));
+        // Retries enough for 50 s of attempts: only the 2 s total timeout can end this call well before that.
+        var options = Options(server.BaseAddress, shortTimeouts: true);
+        options.MaxRetries = 100;
+        using var client = new AepClient(options);
 
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
+        var (ex, elapsed) = await Timed(() => Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.GetAsync("f1")));
+
+        AssertEndedByTheTotalTimeout(elapsed, options);
         Assert.True(server.Requests.Count >= 2, $"{server.Requests.Count} attempts: a stalled GET body is retryable");
         Assert.Equal("GET", ex.Method);
         Assert.Equal("/data/foundation/flowservice/flows/f1", ex.RequestPath);
         Assert.Equal(FaultConnection.RequestId, ex.RequestId);
         Assert.Contains(FaultConnection.RequestId, ex.Message);
+    }
+
+    // The server never finishes these bodies, so any end proves the call is bounded. How soon is asserted with generous
+    // slack for a loaded machine (timers and the thread pool run late there), not as a tight wall-clock budget; the slack
+    // stays far below what an unbounded wait or the retries running out would take.
+    private static readonly TimeSpan LoadSlack = TimeSpan.FromSeconds(20);
+
+    private static async Task<(T Result, TimeSpan Elapsed)> Timed<T>(Func<Task<T>> call)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var task = call();
+        var guard = TimeSpan.FromSeconds(60);
+        Assert.True(await Task.WhenAny(task, Task.Delay(guard)) == task, $"the call still waited after {guard}");
+        return (await task, stopwatch.Elapsed);
+    }
+
+    private static void AssertEndedByTheTotalTimeout(TimeSpan elapsed, AepClientOptions options)
+    {
+        // Timers never fire early: the total timeout is a lower bound as well.
+        Assert.True(elapsed >= options.TotalTimeout - TimeSpan.FromMilliseconds(100), $"ended after {elapsed}, before the total timeout {options.TotalTimeout}");
+        Assert.True(elapsed < options.TotalTimeout + LoadSlack, $"ended after {elapsed}, total timeout {options.TotalTimeout}");
     }
 
     [Fact]
@@ -50,10 +74,10 @@ public sealed class TransportFaultTests
         await using var server = new FaultServer((_, _, c) => c.HeadersThenStallAsync("""{"id":"flow-1","etag":"\"1\""}"""));
         using var client = new AepClient(Options(server.BaseAddress, shortTimeouts: true));
 
-        var stopwatch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.CreateAsync(new FakeFlowRequest()));
+        var (ex, elapsed) = await Timed(() => Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.CreateAsync(new FakeFlowRequest())));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"ended after {stopwatch.Elapsed}");
+        // Bounded although the body never arrives, and sent once: its bytes may have reached the server.
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(500) + LoadSlack, $"ended after {elapsed}");
         Assert.Single(server.Requests);
         Assert.Equal("POST", ex.Method);
         Assert.Equal(FaultConnection.RequestId, ex.RequestId);
@@ -65,13 +89,15 @@ public sealed class TransportFaultTests
         await using var server = new FaultServer((r, _, c) => r.Path.EndsWith("/token/v3", StringComparison.Ordinal)
             ? c.HeadersThenStallAsync("""{"access_token":"never-arrives","expires_in":86400}""")
             : c.RespondAsync(200, FlowJson));
-        using var client = new AepClient(Options(server.BaseAddress, ims: true, shortTimeouts: true));
+        var options = Options(server.BaseAddress, ims: true, shortTimeouts: true);
+        using var client = new AepClient(options);
 
-        var stopwatch = Stopwatch.StartNew();
-        var calls = Enumerable.Range(0, 4).Select(_ => Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.GetAsync("f1"))).ToArray();
-        var errors = await Task.WhenAll(calls);
+        var (errors, elapsed) = await Timed(() =>
+            Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.GetAsync("f1")))));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"callers waited {stopwatch.Elapsed}: they share one bounded token request");
+        // Four callers share one token request (its attempts at most MaxRetries + 1), bounded by the total timeout.
+        Assert.True(elapsed < options.TotalTimeout + LoadSlack, $"callers waited {elapsed}");
+        Assert.InRange(server.RequestsTo("/ims/token/v3").Count, 1, options.MaxRetries + 1);
         Assert.Empty(server.RequestsTo("/flows/f1"));
         Assert.All(errors, e => Assert.Equal("/ims/token/v3", e.RequestPath));
     }
