@@ -151,7 +151,7 @@ internal static class DashboardPage
     /// <summary>The authSpec and its parameter names, values masked.</summary>
     private static string? Auth(EmulatorState state, JsonObject connection)
     {
-        if (state.Redactor.RedactedCopy(connection["auth"]) is not JsonObject auth)
+        if (state.Redactor.RedactedAuthCopy(connection["auth"]) is not JsonObject auth)
         {
             return null;
         }

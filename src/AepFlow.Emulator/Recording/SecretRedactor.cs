@@ -8,9 +8,10 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AepFlow.Emulator.Recording;
 
 /// <summary>
-/// Hides secrets before anything is recorded or shown: every value under a connection's <c>auth.params</c>, every member
-/// a served connectionSpec declares <c>format: password</c>, and members, query parameters and form fields whose names say
-/// they hold a secret (password, secret, token, credential, private key, connection string…). Secrets become <c>***</c>.
+/// Hides secrets before anything is recorded or shown: every value in a connection's <c>auth</c> but its authSpec's name,
+/// whatever the params are called (also when set by JSON Patch), every member a served connectionSpec (bundled or the
+/// user's) declares <c>format: password</c>, and members, query parameters and form fields whose names say they hold a
+/// secret (password, secret, token, credential, private key, connection string…). Secrets become <c>***</c>.
 /// </summary>
 internal sealed class SecretRedactor
 {
@@ -66,13 +67,18 @@ internal sealed class SecretRedactor
     }
 
     /// <summary>Masks secrets in <paramref name="node"/> in place; returns whether anything was masked.</summary>
-    public bool Redact(JsonNode? node) => Redact(node, maskAll: false);
+    public bool Redact(JsonNode? node) => Redact(node, Scope.Names);
 
-    /// <summary>A deep copy of <paramref name="node"/> with its secrets masked, for display.</summary>
-    public JsonNode? RedactedCopy(JsonNode? node)
+    /// <summary>A deep copy of a connection's <c>auth</c> with every value but the authSpec's name masked, for display.</summary>
+    public JsonNode? RedactedAuthCopy(JsonNode? auth)
     {
-        var copy = node?.DeepClone();
-        Redact(copy);
+        if (auth is JsonValue)
+        {
+            return Mask;
+        }
+
+        var copy = auth?.DeepClone();
+        Redact(copy, Scope.Auth);
         return copy;
     }
 
@@ -128,26 +134,43 @@ internal sealed class SecretRedactor
         return builder.ToString();
     }
 
-    private bool Redact(JsonNode? node, bool maskAll)
+    /// <summary>How much of a subtree is secret.</summary>
+    private enum Scope
+    {
+        /// <summary>Only members whose names say so.</summary>
+        Names,
+
+        /// <summary>A connection's <c>auth</c>: everything but the name of its authSpec.</summary>
+        Auth,
+
+        /// <summary>Every value (under <c>auth.params</c> or a secret-named member).</summary>
+        All,
+    }
+
+    private bool Redact(JsonNode? node, Scope scope)
     {
         var changed = false;
         switch (node)
         {
             case JsonObject obj:
+                var patchScope = scope == Scope.Names ? PatchValueScope(obj) : Scope.Names;
                 foreach (var name in obj.Select(p => p.Key).ToArray())
                 {
                     var value = obj[name];
-                    var secret = maskAll || IsSecretName(name);
-                    if (secret && value is JsonValue)
+                    var inner = MemberScope(scope, name);
+                    if (patchScope != Scope.Names && name == "value")
+                    {
+                        inner = patchScope;
+                    }
+
+                    if (inner != Scope.Names && value is JsonValue)
                     {
                         obj[name] = Mask;
                         changed = true;
                     }
                     else
                     {
-                        // Everything under a connection's auth.params is a credential of some kind.
-                        var underAuth = secret || (name == "params" && obj.Parent is JsonObject parent && ReferenceEquals(parent["auth"], obj));
-                        changed |= Redact(value, underAuth);
+                        changed |= Redact(value, inner);
                     }
                 }
 
@@ -155,14 +178,14 @@ internal sealed class SecretRedactor
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (maskAll && array[i] is JsonValue)
+                    if (scope != Scope.Names && array[i] is JsonValue)
                     {
                         array[i] = Mask;
                         changed = true;
                     }
                     else
                     {
-                        changed |= Redact(array[i], maskAll);
+                        changed |= Redact(array[i], scope);
                     }
                 }
 
@@ -170,6 +193,38 @@ internal sealed class SecretRedactor
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// What is secret in a member's value. Everything in a connection's <c>auth</c> is a credential of some kind, whatever its
+    /// name, except the name of the authSpec; names are matched in any case, as a lenient reader would.
+    /// </summary>
+    private Scope MemberScope(Scope parent, string name) => parent switch
+    {
+        Scope.All => Scope.All,
+        Scope.Auth => name.Equals("specName", StringComparison.OrdinalIgnoreCase) ? Scope.Names : Scope.All,
+        _ when name.Equals("auth", StringComparison.OrdinalIgnoreCase) => Scope.Auth,
+        _ => IsSecretName(name) ? Scope.All : Scope.Names,
+    };
+
+    /// <summary>
+    /// A JSON Patch operation names its target only in <c>path</c>: its <c>value</c> is as secret as the member it lands in
+    /// (<c>/auth/params/password</c>, <c>/auth</c>, <c>/params/sasToken</c>).
+    /// </summary>
+    private Scope PatchValueScope(JsonObject operation)
+    {
+        if (JsonRead.String(operation, "path") is not { } path || !operation.ContainsKey("value"))
+        {
+            return Scope.Names;
+        }
+
+        var scope = Scope.Names;
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            scope = MemberScope(scope, segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+        }
+
+        return scope;
     }
 
     private static void CollectPasswordFields(JsonNode? node, HashSet<string> names)
