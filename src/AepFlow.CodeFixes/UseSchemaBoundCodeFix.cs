@@ -3,6 +3,7 @@ using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using AepFlow.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -19,11 +20,6 @@ namespace AepFlow.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSchemaBoundCodeFix)), Shared]
 public sealed class UseSchemaBoundCodeFix : CodeFixProvider
 {
-    // Must match AepFlow.Generator.Analyzers.ConstantValueAnalyzer.LimitProperty / KeywordProperty (no reference between the
-    // two assemblies: the generator must not load Workspaces).
-    private const string LimitProperty = "AepFlow.Limit";
-    private const string KeywordProperty = "AepFlow.Keyword";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("AEPF010", "AEPF011");
 
@@ -41,8 +37,8 @@ public sealed class UseSchemaBoundCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(LimitProperty, out var limit) || limit == null ||
-                !diagnostic.Properties.TryGetValue(KeywordProperty, out var keyword) ||
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Limit, out var limit) || limit == null ||
+                !diagnostic.Properties.TryGetValue(DiagnosticProperties.Keyword, out var keyword) ||
                 !decimal.TryParse(limit, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound) || bound != decimal.Truncate(bound))
             {
                 continue;

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using AepFlow.Generator.Diagnostics;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace AepFlow.CodeFixes;
@@ -18,9 +19,6 @@ namespace AepFlow.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseTypedXdmPathCodeFix)), Shared]
 public sealed class UseTypedXdmPathCodeFix : CodeFixProvider
 {
-    // Must match AepFlow.Generator.Analyzers.MappingDestinationAnalyzer.TypedPathProperty (no reference between the two assemblies).
-    private const string TypedPathProperty = "AepFlow.TypedPath";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("AEPF025");
 
@@ -38,7 +36,7 @@ public sealed class UseTypedXdmPathCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(TypedPathProperty, out var typedPath) || typedPath == null)
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.TypedPath, out var typedPath) || typedPath == null)
             {
                 continue;
             }

@@ -25,11 +25,6 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
 {
     internal const string JsonSchemaAttributeName = "AepFlow.Schema.JsonSchemaAttribute";
 
-    /// <summary>Diagnostic property: the inclusive bound a value broke (<c>15</c>), for the code fix.</summary>
-    public const string LimitProperty = "AepFlow.Limit";
-
-    /// <summary>Diagnostic property: the keyword of that bound (<c>minimum</c> or <c>maximum</c>).</summary>
-    public const string KeywordProperty = "AepFlow.Keyword";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -162,7 +157,7 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
 
             var location = error.Origin as Location ?? anchor;
             var properties = error.Limit == null ? null
-                : ImmutableDictionary<string, string?>.Empty.Add(LimitProperty, error.Limit).Add(KeywordProperty, error.Keyword);
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Limit, error.Limit).Add(DiagnosticProperties.Keyword, error.Keyword);
             Report(context, reported, error.Conditional ? DiagnosticDescriptors.ConditionalRule : DiagnosticDescriptors.MemberConstraint, location, properties, error.Message);
         }
     }

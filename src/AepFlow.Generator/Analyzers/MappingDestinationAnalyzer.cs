@@ -15,13 +15,11 @@ namespace AepFlow.Generator.Analyzers;
 /// a <c>CreateSchemaRequest</c> with a constant class and constant field groups (bundled standard or <c>*.xdm.json</c>
 /// components), or the <c>$id</c>/<c>meta:altId</c> of a <c>*.xdm.json</c> schema — every constant
 /// <c>MappingRule</c> destination must be a path of the composed schema. Reported at the destination, naming the closest
-/// path; the typed constant for it travels in <see cref="TypedPathProperty"/> for the code fix. Unknown values are never errors.
+/// path; the typed constant for it travels in <see cref="DiagnosticProperties.TypedPath"/> for the code fix. Unknown values are never errors.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The fully qualified typed path constant of the closest valid path (read by AepFlow.CodeFixes).</summary>
-    public const string TypedPathProperty = "AepFlow.TypedPath";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnknownXdmPathInCode);
@@ -131,7 +129,7 @@ public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (closest != null && target.TypedClass != null && TypedPath(context.Compilation, target.TypedClass, closest) is { } typed)
             {
-                properties = properties.Add(TypedPathProperty, typed);
+                properties = properties.Add(DiagnosticProperties.TypedPath, typed);
                 message += $" The typed path is {typed}.";
             }
 
