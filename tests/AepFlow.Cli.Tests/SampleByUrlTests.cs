@@ -25,7 +25,7 @@ public sealed partial class SampleByUrlTests : IDisposable
     {
         var specs = PulledSpecFolder();
         await using var emulator = ChildProcess.Start(Path.Combine(AppContext.BaseDirectory, "aepflow.dll"), new Dictionary<string, string>(), "emulator", "--port", "0", "--specs", specs);
-        var printed = await emulator.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(60));
+        var printed = await emulator.WaitForOutputAsync("Press Ctrl+C to stop.", TimeSpan.FromSeconds(60));
         var environment = ExportedVariables(printed);
         var baseUrl = new Uri(environment["AEP_BASE_URL"]);
         var adminKey = AdminKey().Match(printed).Groups[1].Value;

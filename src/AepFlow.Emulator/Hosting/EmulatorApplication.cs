@@ -34,8 +34,10 @@ internal static class EmulatorApplication
         });
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
 
-        // The framework's per-request logs add noise without saying more than ours.
+        // The framework's per-request logs add noise without saying more than ours, and its start lines ("Now listening on",
+        // "Press Ctrl+C to shut down", content root) repeat what the emulator's own start line and aepflow emulator print.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
