@@ -3,7 +3,8 @@ using System.IO.Compression;
 namespace AepFlow.Packaging.Tests;
 
 /// <summary>
-/// Packs AepFlow.Generator and AepFlow.Client from this repository into a temporary folder feed, once per test run, and
+/// Packs AepFlow.Generator, AepFlow.Client and AepFlow.Emulator from this repository into a temporary folder feed, once per
+/// test run, and
 /// gives each consumer project a nuget.config that knows only that feed and the public registry, and a package cache of
 /// its own so nothing restored earlier can stand in for what was just packed.
 /// </summary>
@@ -19,6 +20,8 @@ public sealed class PackedFeed : IAsyncLifetime
 
     public string ClientPackage { get; private set; } = "";
 
+    public string EmulatorPackage { get; private set; } = "";
+
     public string Version { get; private set; } = "";
 
     public string PackLog { get; private set; } = "";
@@ -31,7 +34,7 @@ public sealed class PackedFeed : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(PackageCache);
-        foreach (var project in new[] { "src/AepFlow.Generator/AepFlow.Generator.csproj", "src/AepFlow.Client/AepFlow.Client.csproj" })
+        foreach (var project in new[] { "src/AepFlow.Generator/AepFlow.Generator.csproj", "src/AepFlow.Client/AepFlow.Client.csproj", "src/AepFlow.Emulator/AepFlow.Emulator.csproj" })
         {
             // Release, like a published package; its own obj/bin folders keep it clear of the Debug build the tests run from.
             var result = await DotNet.RunAsync(RepoRoot, new Dictionary<string, string>(), "pack", Path.Combine(RepoRoot, project),
@@ -45,6 +48,7 @@ public sealed class PackedFeed : IAsyncLifetime
 
         GeneratorPackage = Directory.GetFiles(Feed, "AepFlow.Generator.*.nupkg").Single();
         ClientPackage = Directory.GetFiles(Feed, "AepFlow.Client.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        EmulatorPackage = Directory.GetFiles(Feed, "AepFlow.Emulator.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
         Version = Path.GetFileNameWithoutExtension(GeneratorPackage)["AepFlow.Generator.".Length..];
     }
 
@@ -78,6 +82,11 @@ public sealed class PackedFeed : IAsyncLifetime
             """);
         return folder;
     }
+
+    /// <summary>The version this repository pins for <paramref name="package"/> (Directory.Packages.props), for consumer projects.</summary>
+    public static string PinnedVersion(string package) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Single(e => (string?)e.Attribute("Include") == package).Attribute("Version")!.Value;
 
     public static IReadOnlyList<string> Entries(string package)
     {
