@@ -93,6 +93,33 @@ public class MappingAndXdmTests
         Assert.Equal("https://ns.adobe.com/{TENANT_ID}/schemas/89abc189258b1cb1a816d8f2b2341a6d98000ed8f4008305", Value("SchemaId"));
     }
 
+    [Theory]
+    [InlineData("\\u2028")]
+    [InlineData("\\u2029")]
+    [InlineData("\\u0085")]
+    [InlineData("\\r")]
+    public void Xdm_titles_and_descriptions_with_any_line_terminator_stay_inside_their_doc_comment(string terminator)
+    {
+        // Every Unicode line terminator ends a C# line: text after it must not become code.
+        var xdm = $$"""
+            {
+              "$id": "https://ns.example.com/schemas/probe",
+              "title": "Probe{{terminator}}#error injected",
+              "type": "object",
+              "properties": {
+                "name": { "type": "string", "title": "Name{{terminator}}#error injected", "description": "D{{terminator}}[global::System.Obsolete(\"x\", true)] public class Injected { }" }
+              }
+            }
+            """;
+
+        var result = Harness.Generate(
+            new[] { "public static class Uses { public const string Name = AepFlow.Xdm.ProbeErrorInjected.Name; }" },
+            new[] { new InMemoryAdditionalText("/p/probe.xdm.json", xdm) });
+
+        Assert.Empty(result.CompileErrors);
+        Assert.Null(result.Compilation.GetTypeByMetadataName("AepFlow.Xdm.Injected"));
+    }
+
     [Fact]
     public void Xdm_generation_is_cached_when_an_unrelated_source_changes()
     {

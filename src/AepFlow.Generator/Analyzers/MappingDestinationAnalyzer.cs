@@ -41,19 +41,25 @@ public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
 
             var files = start.Options.AdditionalFiles;
             var xdm = new System.Lazy<(IReadOnlyList<XdmSchema> Schemas, XdmComponents Components)>(() => DeclarativeFiles.LoadXdm(files, start.CancellationToken));
-            var types = new Types(mappingSet, rule, schemaRequest);
+            // Typed paths are generated under AepFlowNamespace (default AepFlow): look them up where the generator put them.
+            var root = AepFlowGenerator.ReadRootNamespace(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            var types = new Types(mappingSet, rule, schemaRequest, root);
             start.RegisterOperationAction(c => Analyze(c, types, xdm.Value.Schemas, xdm.Value.Components), OperationKind.ObjectCreation);
         });
     }
 
     private sealed class Types
     {
-        public Types(INamedTypeSymbol mappingSet, INamedTypeSymbol rule, INamedTypeSymbol schemaRequest)
+        public Types(INamedTypeSymbol mappingSet, INamedTypeSymbol rule, INamedTypeSymbol schemaRequest, string rootNamespace)
         {
             MappingSet = mappingSet;
             Rule = rule;
             SchemaRequest = schemaRequest;
+            RootNamespace = rootNamespace;
         }
+
+        /// <summary>The project's <c>AepFlowNamespace</c>, where the typed XDM paths are generated.</summary>
+        public string RootNamespace { get; }
 
         public INamedTypeSymbol MappingSet { get; }
 
@@ -127,7 +133,7 @@ public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (closest != null && target.TypedClass != null && TypedPath(context.Compilation, target.TypedClass, closest) is { } typed)
+            if (closest != null && target.TypedClass != null && TypedPath(context.Compilation, types.RootNamespace, target.TypedClass, closest) is { } typed)
             {
                 properties = properties.Add(DiagnosticProperties.TypedPath, typed);
                 message += $" The typed path is {typed}.";
@@ -146,7 +152,7 @@ public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
             if (node is IObjectCreationOperation { Initializer: { } initializer } schemaCreation &&
                 SymbolEqualityComparer.Default.Equals(schemaCreation.Type, types.SchemaRequest))
             {
-                if (Composed(initializer, components) is not { } composed)
+                if (Composed(initializer, components, types.RootNamespace) is not { } composed)
                 {
                     return null;
                 }
@@ -162,7 +168,7 @@ public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
         return found.Count == 1 ? found.Values.Single() : null;
     }
 
-    private static Target? Composed(IObjectOrCollectionInitializerOperation initializer, XdmComponents components)
+    private static Target? Composed(IObjectOrCollectionInitializerOperation initializer, XdmComponents components, string rootNamespace)
     {
         string? classId = null;
         var fieldGroups = new List<string>();
@@ -204,7 +210,7 @@ public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
         string name = fieldGroups.Count == 0 ? title : title + " with " + string.Join(", ", fieldGroups.Select(g => g.Substring(g.TrimEnd('/').LastIndexOf('/') + 1)));
         var schema = XdmSchema.Composed(name, components, classId, fieldGroups);
         string key = classId + "|" + string.Join("|", fieldGroups.OrderBy(g => g, System.StringComparer.Ordinal));
-        string? typedClass = StandardXdm.FindClass(classId) is { } standard ? StandardXdm.Namespace + "." + standard.Name : null;
+        string? typedClass = StandardXdm.FindClass(classId) is { } standard ? rootNamespace + ".Xdm.Standard." + standard.Name : null;
         return new Target(key, schema, name, typedClass);
     }
 
@@ -212,15 +218,19 @@ public sealed class MappingDestinationAnalyzer : DiagnosticAnalyzer
     private static string? FileClass(XdmSchema schema) => schema.Id == null ? null : "SchemaId:" + schema.Id;
 
     /// <summary>The fully qualified constant (<c>AepFlow.Xdm.Standard.Profile.PersonalEmail.Address</c>) whose value is <paramref name="path"/>.</summary>
-    private static string? TypedPath(Compilation compilation, string typedClass, string path)
+    private static string? TypedPath(Compilation compilation, string rootNamespace, string typedClass, string path)
     {
         INamedTypeSymbol? type;
         if (typedClass.StartsWith("SchemaId:", System.StringComparison.Ordinal))
         {
             string id = typedClass.Substring("SchemaId:".Length);
-            type = compilation.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == "AepFlow")?
-                .GetNamespaceMembers().FirstOrDefault(n => n.Name == "Xdm")?
-                .GetTypeMembers()
+            INamespaceSymbol? xdm = compilation.GlobalNamespace;
+            foreach (var part in (rootNamespace + ".Xdm").Split('.'))
+            {
+                xdm = xdm?.GetNamespaceMembers().FirstOrDefault(n => n.Name == part);
+            }
+
+            type = xdm?.GetTypeMembers()
                 .FirstOrDefault(t => t.GetMembers("SchemaId").OfType<IFieldSymbol>().Any(f => f.ConstantValue as string == id));
         }
 

@@ -1,10 +1,12 @@
-using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace AepFlow.Generator.Declarative;
 
-/// <summary>C# identifiers and literals for the declarative generators (XDM paths, flow factories).</summary>
+/// <summary>
+/// C# identifiers for the declarative generators (XDM paths, flow factories). Literals and doc text go through the one
+/// escaping point, <see cref="Emit.CodeWriter"/>; uniqueness through <see cref="Naming.Unique"/>.
+/// </summary>
 internal static class CodeNames
 {
     /// <summary>
@@ -35,23 +37,4 @@ internal static class CodeNames
 
         return SyntaxFacts.GetKeywordKind(result) != SyntaxKind.None ? "@" + result : result;
     }
-
-    /// <summary>Makes <paramref name="name"/> unique within <paramref name="taken"/> by appending 2, 3, …</summary>
-    public static string Unique(string name, ISet<string> taken)
-    {
-        string candidate = name;
-        for (int i = 2; !taken.Add(candidate); i++)
-        {
-            candidate = name + i;
-        }
-
-        return candidate;
-    }
-
-    /// <summary>A C# regular string literal.</summary>
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    /// <summary>Text safe inside an XML doc comment on one line.</summary>
-    public static string Xml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
 }

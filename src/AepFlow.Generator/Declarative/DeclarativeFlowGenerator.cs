@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
+using AepFlow.Generator.Emit;
+
 namespace AepFlow.Generator.Declarative;
 
 /// <summary>
@@ -72,7 +74,7 @@ public sealed class DeclarativeFlowGenerator : IIncrementalGenerator
             }
 
             string baseName = DeclarativeFiles.BaseName(file.Key, DeclarativeFiles.FlowSuffix);
-            string className = CodeNames.Unique(CodeNames.Pascal(baseName), taken);
+            string className = Naming.Unique(CodeNames.Pascal(baseName), taken);
             result.Add(new KeyValuePair<string, string>($"Flows.{className}.g.cs", EmitFactory(className, baseName, file.Value, flowSpec, rootNamespace)));
         }
 
@@ -90,12 +92,12 @@ public sealed class DeclarativeFlowGenerator : IIncrementalGenerator
         sb.AppendLine();
         sb.AppendLine($"namespace {rootNamespace}.Flows");
         sb.AppendLine("{");
-        sb.AppendLine($"    /// <summary>The flow declared in {CodeNames.Xml(baseName)}.flow.json (flowSpec {CodeNames.Xml(flowSpec.Name)}), checked at build time.</summary>");
+        sb.AppendLine($"    /// <summary>The flow declared in {CodeWriter.Xml(baseName)}.flow.json (flowSpec {CodeWriter.Xml(flowSpec.Name)}), checked at build time.</summary>");
         sb.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"AepFlow.Generator\", \"1.0\")]");
         sb.AppendLine($"    public static partial class {className}");
         sb.AppendLine("    {");
         sb.AppendLine("        /// <summary>The file's POST /flows body, as written.</summary>");
-        sb.AppendLine($"        public const string Json = {CodeNames.Literal(json)};");
+        sb.AppendLine($"        public const string Json = {CodeWriter.Literal(json)};");
         sb.AppendLine();
         sb.AppendLine("        /// <summary>The flow as a typed request; pass connection ids to replace the file's (they differ per sandbox).</summary>");
         sb.AppendLine("        /// <param name=\"sourceConnectionIds\">Source connection ids to use instead of the file's, or null to keep them.</param>");

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Text;
 using AepFlow.Generator.Json;
 
+using AepFlow.Generator.Emit;
+
 namespace AepFlow.Generator.Declarative.Xdm;
 
 /// <summary>
@@ -89,8 +91,8 @@ internal static class StandardXdm
         sb.AppendLine("    {");
         foreach (var info in model.Classes)
         {
-            sb.AppendLine($"        /// <summary>{CodeNames.Xml(info.Title ?? info.Id)}.</summary>");
-            sb.AppendLine($"        public const string {info.Name} = {CodeNames.Literal(info.Id)};");
+            sb.AppendLine($"        /// <summary>{CodeWriter.Xml(info.Title ?? info.Id)}.</summary>");
+            sb.AppendLine($"        public const string {info.Name} = {CodeWriter.Literal(info.Id)};");
         }
 
         sb.AppendLine("    }");
@@ -101,8 +103,8 @@ internal static class StandardXdm
         sb.AppendLine("    {");
         foreach (var (name, id, title) in model.FieldGroups)
         {
-            sb.AppendLine($"        /// <summary>{CodeNames.Xml(title ?? id)}.</summary>");
-            sb.AppendLine($"        public const string {name} = {CodeNames.Literal(id)};");
+            sb.AppendLine($"        /// <summary>{CodeWriter.Xml(title ?? id)}.</summary>");
+            sb.AppendLine($"        public const string {name} = {CodeWriter.Literal(id)};");
         }
 
         sb.AppendLine("    }");
@@ -110,8 +112,8 @@ internal static class StandardXdm
         {
             sb.AppendLine();
             sb.AppendLine($"    /// <summary>");
-            sb.AppendLine($"    /// Field paths of a schema of class {CodeNames.Xml(info.Title ?? info.Id)} composed with the standard field groups");
-            sb.AppendLine($"    /// {CodeNames.Xml(string.Join(", ", info.FieldGroupIds.Select(id => id.Substring(id.LastIndexOf('/') + 1))))}, as mapping destinations write them.");
+            sb.AppendLine($"    /// Field paths of a schema of class {CodeWriter.Xml(info.Title ?? info.Id)} composed with the standard field groups");
+            sb.AppendLine($"    /// {CodeWriter.Xml(string.Join(", ", info.FieldGroupIds.Select(id => id.Substring(id.LastIndexOf('/') + 1))))}, as mapping destinations write them.");
             sb.AppendLine($"    /// </summary>");
             sb.AppendLine("    " + AepFlow.Generator.Emit.SourceFile.GeneratedCodeAttribute);
             sb.AppendLine($"    {accessibility} static partial class {info.Name}");
@@ -151,13 +153,13 @@ internal static class StandardXdm
                 .Where(g => g.Root["meta:intendedToExtend"]!.Items.Any(e => e.AsString == id))
                 .Select(g => g.Id)
                 .ToList();
-            string name = CodeNames.Unique(LastSegmentName(id), classNames);
+            string name = Naming.Unique(LastSegmentName(id), classNames);
             classInfos.Add(new ClassInfo(name, id, root["title"]?.AsString, groups, XdmSchema.Composed(root["title"]?.AsString, components, id, groups)));
         }
 
         var groupNames = new HashSet<string>(StringComparer.Ordinal) { "FieldGroups" };
         var groupInfos = fieldGroups
-            .Select(g => (CodeNames.Unique(LastSegmentName(g.Id), groupNames), g.Id, g.Root["title"]?.AsString))
+            .Select(g => (Naming.Unique(LastSegmentName(g.Id), groupNames), g.Id, g.Root["title"]?.AsString))
             .ToList();
         return new Model(classInfos, groupInfos);
     }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
+using AepFlow.Generator.Emit;
+
 namespace AepFlow.Generator.Declarative.Xdm;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class XdmPathEmitter
         foreach (var field in fields)
         {
             string name = CodeNames.Pascal(field.Name);
-            name = taken.Contains(name) ? CodeNames.Unique(name + "Field", taken) : CodeNames.Unique(name, taken);
+            name = taken.Contains(name) ? Naming.Unique(name + "Field", taken) : Naming.Unique(name, taken);
             named.Add(new KeyValuePair<XdmField, string>(field, name));
         }
 
@@ -34,19 +36,19 @@ internal static class XdmPathEmitter
         {
             var field = pair.Key;
             string name = pair.Value;
-            string doc = CodeNames.Xml((titlesOnly ? field.Title ?? field.Description : field.Description ?? field.Title) ?? field.Path);
+            string doc = CodeWriter.Xml((titlesOnly ? field.Title ?? field.Description : field.Description ?? field.Title) ?? field.Path);
             if (field.Children.Count == 0)
             {
-                sb.AppendLine($"{indent}/// <summary>{doc} (<c>{CodeNames.Xml(field.Path)}</c>{(field.Type != null ? ", " + CodeNames.Xml(field.Type) : "")}).</summary>");
-                sb.AppendLine($"{indent}public const string {name} = {CodeNames.Literal(field.Path)};");
+                sb.AppendLine($"{indent}/// <summary>{doc} (<c>{CodeWriter.Xml(field.Path)}</c>{(field.Type != null ? ", " + CodeWriter.Xml(field.Type) : "")}).</summary>");
+                sb.AppendLine($"{indent}public const string {name} = {CodeWriter.Literal(field.Path)};");
                 continue;
             }
 
-            sb.AppendLine($"{indent}/// <summary>{doc} (<c>{CodeNames.Xml(field.Path)}</c>{(field.Type == "array" ? ", an array: item fields below" : "")}).</summary>");
+            sb.AppendLine($"{indent}/// <summary>{doc} (<c>{CodeWriter.Xml(field.Path)}</c>{(field.Type == "array" ? ", an array: item fields below" : "")}).</summary>");
             sb.AppendLine($"{indent}public static partial class {name}");
             sb.AppendLine($"{indent}{{");
             sb.AppendLine($"{indent}    /// <summary>The path of this field itself.</summary>");
-            sb.AppendLine($"{indent}    public const string Path = {CodeNames.Literal(field.Path)};");
+            sb.AppendLine($"{indent}    public const string Path = {CodeWriter.Literal(field.Path)};");
             EmitFields(sb, field.Children, NestedReserved(name), indent + "    ", titlesOnly);
             sb.AppendLine($"{indent}}}");
         }

@@ -6,6 +6,8 @@ using AepFlow.Generator.Declarative;
 using AepFlow.Generator.Json;
 using Microsoft.CodeAnalysis;
 
+using AepFlow.Generator.Emit;
+
 namespace AepFlow.Generator.Declarative.Xdm;
 
 /// <summary>
@@ -83,7 +85,7 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
         foreach (var (path, root) in roots)
         {
             var file = new XdmFile(DeclarativeFiles.BaseName(path, DeclarativeFiles.XdmSuffix), XdmSchema.FromJson(root, components));
-            string className = CodeNames.Unique(CodeNames.Pascal(file.Schema.Title ?? file.FileName), taken);
+            string className = Naming.Unique(CodeNames.Pascal(file.Schema.Title ?? file.FileName), taken);
             sources.Add(new KeyValuePair<string, string>($"Xdm.{className}.g.cs", EmitSchema(className, file)));
         }
 
@@ -99,7 +101,7 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
         sb.AppendLine();
         sb.AppendLine("namespace AepFlow.Xdm");
         sb.AppendLine("{");
-        sb.AppendLine($"    /// <summary>Field paths of the XDM schema {CodeNames.Xml(schema.Title ?? file.FileName)} (from {CodeNames.Xml(file.FileName)}.xdm.json), as mapping destinations write them.</summary>");
+        sb.AppendLine($"    /// <summary>Field paths of the XDM schema {CodeWriter.Xml(schema.Title ?? file.FileName)} (from {CodeWriter.Xml(file.FileName)}.xdm.json), as mapping destinations write them.</summary>");
         sb.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"AepFlow.Generator\", \"1.0\")]");
         sb.AppendLine($"    public static partial class {className}");
         sb.AppendLine("    {");
@@ -107,14 +109,14 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
         if (schema.Id != null)
         {
             sb.AppendLine("        /// <summary>The schema's <c>$id</c>, as a mapping set's <c>outputSchema.schemaRef.id</c> names it.</summary>");
-            sb.AppendLine($"        public const string SchemaId = {CodeNames.Literal(schema.Id)};");
+            sb.AppendLine($"        public const string SchemaId = {CodeWriter.Literal(schema.Id)};");
             reserved.Add("SchemaId");
         }
 
         if (schema.AltId != null)
         {
             sb.AppendLine("        /// <summary>The schema's <c>meta:altId</c>.</summary>");
-            sb.AppendLine($"        public const string AltId = {CodeNames.Literal(schema.AltId)};");
+            sb.AppendLine($"        public const string AltId = {CodeWriter.Literal(schema.AltId)};");
             reserved.Add("AltId");
         }
 
