@@ -45,13 +45,14 @@ public static class Harness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Runs every generator of the package over the sources and AdditionalFiles; returns the updated compilation.</summary>
-    public static Generated Generate(IEnumerable<string> sources, IEnumerable<AdditionalText>? additionalFiles = null)
+    public static Generated Generate(IEnumerable<string> sources, IEnumerable<AdditionalText>? additionalFiles = null, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var compilation = CreateCompilation(sources.ToArray());
         var generators = AepFlowTest.AllGenerators
             .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator())
             .ToImmutableArray();
-        CSharpGeneratorDriver.Create(generators, additionalFiles ?? [], (CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+        CSharpGeneratorDriver.Create(generators, additionalFiles ?? [], (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+                AepFlow.Generator.Tests.Infrastructure.TestAnalyzerConfigOptionsProvider.FromBuildProperties(buildProperties))
             .RunGeneratorsAndUpdateCompilation(compilation, out var updated, out _);
         return new Generated(updated, updated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
     }

@@ -13,11 +13,13 @@ public class MappingDestinationTests
     private sealed record Found(string Id, int Line, int Column, int EndLine, int EndColumn, string Message, DiagnosticSeverity Severity);
 
     /// <summary>Runs every generator, then AEPF025's analyzer; diagnostics with 1-based spans.</summary>
-    private static (Harness.Generated Result, IReadOnlyList<Found> Diagnostics) Run(string[] sources, AdditionalText[]? files = null)
+    private static (Harness.Generated Result, IReadOnlyList<Found> Diagnostics) Run(string[] sources, AdditionalText[]? files = null, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
-        var result = Harness.Generate(sources, files);
+        var result = Harness.Generate(sources, files, buildProperties);
+        var options = new AnalyzerOptions((files ?? []).ToImmutableArray(),
+            AepFlow.Generator.Tests.Infrastructure.TestAnalyzerConfigOptionsProvider.FromBuildProperties(buildProperties));
         var diagnostics = result.Compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AepFlow.Generator.Analyzers.MappingDestinationAnalyzer()), new AnalyzerOptions((files ?? []).ToImmutableArray()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AepFlow.Generator.Analyzers.MappingDestinationAnalyzer()), options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return (result, diagnostics.Select(d =>
         {
@@ -132,6 +134,31 @@ public class MappingDestinationTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(("AEPF025", 8, 46), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
         Assert.EndsWith("did you mean \"person.name.firstName\"? The typed path is AepFlow.Xdm.LoyaltyMembers.Person.Name.FirstName.", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Under_another_AepFlowNamespace_the_typed_paths_offered_are_the_ones_generated_there()
+    {
+        var properties = new Dictionary<string, string> { ["AepFlowNamespace"] = "Contoso.Aep" };
+        var standard = Program("""            new MappingRule("Email", "personalEmail.adress"),""").Replace("using AepFlow.Xdm.Standard;", "using Contoso.Aep.Xdm.Standard;");
+        const string file = """
+            public static class FromFile
+            {
+                public static AepFlow.Requests.CreateMappingSetRequest Build() => new()
+                {
+                    XdmSchema = Contoso.Aep.Xdm.LoyaltyMembers.SchemaId,
+                    Mappings = [new AepFlow.Requests.MappingRule("first", "person.name.fristName")],
+                };
+            }
+            """;
+        var xdm = new InMemoryAdditionalText("/p/loyalty.xdm.json", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "loyalty.xdm.json")));
+
+        var (result, diagnostics) = Run(new[] { standard, file }, new AdditionalText[] { xdm }, properties);
+
+        Assert.Empty(result.CompileErrors);
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Contains(diagnostics, d => d.Message.EndsWith("The typed path is Contoso.Aep.Xdm.Standard.Profile.PersonalEmail.Address.", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Message.EndsWith("The typed path is Contoso.Aep.Xdm.LoyaltyMembers.Person.Name.FirstName.", StringComparison.Ordinal));
     }
 
     [Fact]
