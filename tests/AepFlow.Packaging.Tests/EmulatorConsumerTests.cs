@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace AepFlow.Packaging.Tests;
 
 /// <summary>
@@ -120,22 +118,5 @@ public sealed class EmulatorConsumerTests(PackedFeed feed)
         Assert.Matches(@"^consumer-flow:[0-9a-f-]{36}$", File.ReadAllText(result));
         // The emulator came from the local feed into the throwaway cache, not from a project reference or anywhere else.
         Assert.True(Directory.Exists(Path.Combine(feed.PackageCache, "aepflow.emulator", feed.Version)));
-    }
-
-    [Fact]
-    public void Emulator_package_is_a_net10_library_that_brings_the_client_and_ASP_NET_Core()
-    {
-        var entries = PackedFeed.Entries(feed.EmulatorPackage);
-
-        Assert.Contains("lib/net10.0/AepFlow.Emulator.dll", entries);
-        Assert.Contains("lib/net10.0/AepFlow.Emulator.xml", entries);
-        Assert.Contains("README.md", entries);
-        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.StartsWith("build", StringComparison.Ordinal));
-
-        var nuspec = XDocument.Parse(PackedFeed.ReadEntry(feed.EmulatorPackage, ".nuspec"));
-        var dependency = Assert.Single(nuspec.Descendants().Where(e => e.Name.LocalName == "dependency"));
-        Assert.Equal("AepFlow.Client", (string?)dependency.Attribute("id"));
-        Assert.Equal(feed.Version, (string?)dependency.Attribute("version"));
-        Assert.Equal("Microsoft.AspNetCore.App", (string?)nuspec.Descendants().Single(e => e.Name.LocalName == "frameworkReference").Attribute("name"));
     }
 }

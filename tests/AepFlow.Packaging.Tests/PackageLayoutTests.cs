@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace AepFlow.Packaging.Tests;
 
-/// <summary>What the two packages contain: an analyzer-only generator package, a runtime library package, both with metadata.</summary>
+/// <summary>What the packages contain: an analyzer-only generator package, a runtime library package, the emulator library, all with metadata.</summary>
 [Trait("Category", "Slow")]
 [Collection(PackedFeedCollection.Name)]
 public sealed class PackageLayoutTests(PackedFeed feed)
@@ -52,6 +52,23 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         var nuspec = Nuspec(feed.ClientPackage);
         var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToHashSet();
         Assert.Contains("Microsoft.Extensions.Http", dependencies);
+        AssertCommonMetadata(nuspec);
+    }
+
+    [Fact]
+    public void Emulator_package_is_a_net10_library_that_brings_the_client_and_ASP_NET_Core()
+    {
+        var entries = PackedFeed.Entries(feed.EmulatorPackage);
+
+        Assert.Contains("lib/net10.0/AepFlow.Emulator.dll", entries);
+        Assert.Contains("lib/net10.0/AepFlow.Emulator.xml", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.StartsWith("build", StringComparison.Ordinal));
+
+        var nuspec = Nuspec(feed.EmulatorPackage);
+        var dependency = Assert.Single(nuspec.Descendants().Where(e => e.Name.LocalName == "dependency"));
+        Assert.Equal("AepFlow.Client", (string?)dependency.Attribute("id"));
+        Assert.Equal(feed.Version, (string?)dependency.Attribute("version"));
+        Assert.Equal("Microsoft.AspNetCore.App", (string?)nuspec.Descendants().Single(e => e.Name.LocalName == "frameworkReference").Attribute("name"));
         AssertCommonMetadata(nuspec);
     }
 
