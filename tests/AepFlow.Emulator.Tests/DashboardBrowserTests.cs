@@ -24,6 +24,7 @@ public sealed class DashboardBrowserTests
 {
     private const string Password = "pw-Zq81-never-shown";
     private const string SecurityToken = "st-Xy72-never-shown";
+    private const string UserName = "un-Wv63-never-shown";
 
     [BrowserFact]
     public async Task A_flow_created_through_AepClient_appears_with_its_schedule_and_secrets_never_appear()
@@ -32,7 +33,7 @@ public sealed class DashboardBrowserTests
         var (source, target, mapping) = await Scenario.PrepareFlowAsync(env);
         await env.PostOkAsync($"{TestEmulator.FlowService}/connections", $$"""
             { "name": "Salesforce with secrets",
-              "auth": { "specName": "Basic Authentication", "params": { "username": "u@example.com", "password": "{{Password}}", "securityToken": "{{SecurityToken}}" } },
+              "auth": { "specName": "Basic Authentication", "params": { "username": "{{UserName}}", "password": "{{Password}}", "securityToken": "{{SecurityToken}}" } },
               "connectionSpec": { "id": "{{TestEmulator.Salesforce}}", "version": "1.0" } }
             """);
         using var client = env.Emulator.CreateClient();
@@ -59,7 +60,7 @@ public sealed class DashboardBrowserTests
         page = await WaitForAsync(driver, html => html.Contains("Created after the page loaded", StringComparison.Ordinal));
 
         Screenshot(driver);
-        foreach (var secret in new[] { Password, SecurityToken, env.Token, env.Emulator.Credentials.ClientSecret, env.Emulator.AdminKey })
+        foreach (var secret in new[] { UserName, Password, SecurityToken, env.Token, env.Emulator.Credentials.ClientSecret, env.Emulator.AdminKey })
         {
             Assert.DoesNotContain(secret, page);
         }
