@@ -11,12 +11,15 @@ namespace AepFlow.Cli.Tests;
 /// <summary>
 /// The README's walk-through, as a user does it: <c>aepflow emulator --specs DIR</c> started as a process, the CrmToAep sample
 /// run as another process pointed at it by URL with the <c>export</c> lines the emulator printed, then an <see cref="AepClient"/>
-/// configured the same way and the dashboard at <c>/</c> showing the sample's flow and its runs.
+/// configured the same way, the dashboard at <c>/</c> showing the sample's flow and its runs, and <c>aepflow specs pull</c>
+/// reading the served specs back with the same credentials.
 /// </summary>
 public sealed partial class SampleByUrlTests : IDisposable
 {
     private const string CrmToAepId = "14518937-270c-4525-bdec-c2ba7cce3860";
     private const string PartnerFlowSpecId = "5f0e1c2d-3b4a-4c5d-8e6f-7a8b9c0d1e2f";
+
+    private static readonly string Aepflow = Path.Combine(AppContext.BaseDirectory, "aepflow.dll");
 
     private readonly TempFolder _temp = new();
 
@@ -24,7 +27,7 @@ public sealed partial class SampleByUrlTests : IDisposable
     public async Task The_sample_runs_against_aepflow_emulator_by_url_and_the_page_shows_its_flow_and_runs()
     {
         var specs = PulledSpecFolder();
-        await using var emulator = ChildProcess.Start(Path.Combine(AppContext.BaseDirectory, "aepflow.dll"), new Dictionary<string, string>(), "emulator", "--port", "0", "--specs", specs);
+        await using var emulator = ChildProcess.Start(Aepflow, new Dictionary<string, string>(), "emulator", "--port", "0", "--specs", specs);
         var printed = await emulator.WaitForOutputAsync("Press Ctrl+C to stop.", TimeSpan.FromSeconds(60));
         var environment = ExportedVariables(printed);
         var baseUrl = new Uri(environment["AEP_BASE_URL"]);
@@ -84,6 +87,17 @@ public sealed partial class SampleByUrlTests : IDisposable
         Assert.Contains("success", runTable);
         Assert.Contains("Salesforce base connection", Section(html, "connections-prod"));
         Assert.DoesNotContain("not-a-real-password", html);
+
+        // The round trip: 'aepflow specs pull' with the same printed credentials reads back the spec the folder added.
+        var pulled = _temp.Combine("pulled");
+        await using (var pull = ChildProcess.Start(Aepflow, environment, "specs", "pull", "--base-url", baseUrl.ToString(), "--out", pulled))
+        {
+            var pullExit = await pull.WaitForExitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(pullExit == 0, $"specs pull exited with {pullExit}:\n{pull.Output}");
+        }
+
+        var partner = Assert.Single(Directory.GetFiles(pulled, "*-5f0e1c2d.flowspec.json"));
+        Assert.Contains("PartnerFeedToAEP", File.ReadAllText(partner), StringComparison.Ordinal);
 
         // Ctrl+C stops it cleanly.
         Assert.Equal(0, await emulator.InterruptAsync(TimeSpan.FromSeconds(30)));
