@@ -109,7 +109,8 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(catalog.Combine(emitOptions), static (spc, input) =>
         {
             var (model, emit) = input;
-            if (model is null)
+            // Nothing generated, nothing to list: a project that uses no spec gets neither file (pay for what is used).
+            if (model is null || (model.FlowSpecClasses.IsEmpty && model.Types.IsEmpty))
             {
                 return;
             }

@@ -132,5 +132,5 @@ internal static class ConstantInstanceBuilder
         return index >= 0 && index < values.Count ? values[index] : null;
     }
 
-    public static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    public static string Normalize(string name) => Metadata.SpecSchemas.Normalize(name);
 }

@@ -7,6 +7,7 @@ using AepFlow.Generator.Declarative;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Json;
 using AepFlow.Generator.Declarative.Schema;
+using AepFlow.Generator.Metadata;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -38,13 +39,14 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(JsonSchemaAttributeName);
-            if (attribute == null)
+            var memberAttribute = start.Compilation.GetTypeByMetadataName(JsonSchemaAttributeName);
+            var specAttribute = start.Compilation.GetTypeByMetadataName(SpecSchemas.AttributeMetadataName);
+            if (memberAttribute == null && specAttribute == null)
             {
                 return;
             }
 
-            var metadata = new SchemaMetadata(attribute);
+            var metadata = new SchemaMetadata(memberAttribute, specAttribute);
             start.RegisterOperationAction(c => AnalyzeCreation(c, metadata), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeWith(c, metadata), OperationKind.With);
         });
@@ -101,7 +103,7 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, SchemaMetadata metadata, INamedTypeSymbol type,
         List<(IPropertySymbol Property, IOperation Value)> assignments, Location anchor)
     {
-        var typeSchema = metadata.SchemaOf(type);
+        var typeSchema = metadata.ObjectSchemaOf(type);
         var reported = new HashSet<(Location, string)>();
         var members = new List<JsonMember>();
         var knownAbsent = new Dictionary<string, object?>();
@@ -109,13 +111,12 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
 
         foreach (var (property, value) in assignments)
         {
-            var propertySchema = metadata.SchemaOf(property);
+            var (jsonName, propertySchema) = metadata.MemberOf(property, typeSchema);
             if (propertySchema == null && typeSchema == null)
             {
                 continue;
             }
 
-            string jsonName = SchemaMetadata.JsonName(property, typeSchema);
             var node = ConstantInstanceBuilder.ToNode(value, propertySchema);
             if (node == null)
             {
@@ -176,19 +177,62 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>Reads <c>[JsonSchema("…")]</c> from symbols, parsing each distinct schema text once per compilation.</summary>
+/// <summary>
+/// The schema metadata of records, read from symbols and parsed once per compilation: a generated spec class's one
+/// <c>[SpecSchemas("…")]</c> (format: <see cref="SpecSchemas"/>), or a hand-written type's <c>[JsonSchema("…")]</c> on the
+/// type and its members.
+/// </summary>
 internal sealed class SchemaMetadata
 {
-    private readonly INamedTypeSymbol _attribute;
+    private readonly INamedTypeSymbol? _memberAttribute;
+    private readonly INamedTypeSymbol? _specAttribute;
     private readonly ConcurrentDictionary<string, JsonElement?> _parsed = new();
+    private readonly ConcurrentDictionary<ISymbol, RecordEntry?> _records = new(SymbolEqualityComparer.Default);
 
-    public SchemaMetadata(INamedTypeSymbol attribute) => _attribute = attribute;
-
-    public JsonElement? SchemaOf(ISymbol symbol)
+    public SchemaMetadata(INamedTypeSymbol? memberAttribute, INamedTypeSymbol? specAttribute)
     {
+        _memberAttribute = memberAttribute;
+        _specAttribute = specAttribute;
+    }
+
+    /// <summary>The record's schema when it is checked as a whole (rules across members), else null (members one by one).</summary>
+    public JsonElement? ObjectSchemaOf(INamedTypeSymbol type) => Record(type) is { } record ? record.Object : AttributeSchema(type);
+
+    /// <summary>A property's JSON name and own schema (null when it has none).</summary>
+    public (string JsonName, JsonElement? Schema) MemberOf(IPropertySymbol property, JsonElement? objectSchema) =>
+        Record(property.ContainingType) is { } record
+            ? record.Member(property.Name)
+            : (JsonName(property, objectSchema), AttributeSchema(property));
+
+    private RecordEntry? Record(INamedTypeSymbol type) =>
+        _specAttribute == null || type.ContainingType is not { } specClass ? null : _records.GetOrAdd(type, _ => ReadRecord(type.Name, specClass));
+
+    private RecordEntry? ReadRecord(string name, INamedTypeSymbol specClass)
+    {
+        foreach (var data in specClass.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, _specAttribute) &&
+                data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string text &&
+                _parsed.GetOrAdd(text, Parse) is { ValueKind: JsonValueKind.Object } table &&
+                table.TryGetProperty(name, out var entry) && entry.ValueKind == JsonValueKind.Object)
+            {
+                return new RecordEntry(entry);
+            }
+        }
+
+        return null;
+    }
+
+    private JsonElement? AttributeSchema(ISymbol symbol)
+    {
+        if (_memberAttribute == null)
+        {
+            return null;
+        }
+
         foreach (var data in symbol.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, _attribute) &&
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, _memberAttribute) &&
                 data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string text)
             {
                 return _parsed.GetOrAdd(text, Parse);
@@ -212,26 +256,74 @@ internal sealed class SchemaMetadata
     }
 
     /// <summary>
-    /// The JSON name of a property: the key of the type schema's <c>properties</c> whose PascalCase is the property name
+    /// The JSON name of a property: the key of the type schema's <c>properties</c> whose letters match the property name's
     /// (generated names are PascalCase of the JSON names), else the camelCase of the property name.
     /// </summary>
     public static string JsonName(IPropertySymbol property, JsonElement? typeSchema)
     {
         if (typeSchema is { ValueKind: JsonValueKind.Object } schema && schema.TryGetProperty("properties", out var properties) &&
-            properties.ValueKind == JsonValueKind.Object)
+            properties.ValueKind == JsonValueKind.Object &&
+            SpecSchemas.JsonNameOf(property.Name, properties.EnumerateObject().Select(p => p.Name)) is { } jsonName)
         {
-            string wanted = ConstantInstanceBuilder.Normalize(property.Name);
-            foreach (var candidate in properties.EnumerateObject())
-            {
-                if (ConstantInstanceBuilder.Normalize(candidate.Name) == wanted)
-                {
-                    return candidate.Name;
-                }
-            }
+            return jsonName;
         }
 
         return CamelCase(property.Name);
     }
 
     public static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>One record's entry of a <c>[SpecSchemas]</c> table, its members resolved once.</summary>
+    private sealed class RecordEntry
+    {
+        // Members by C# name when the entry lists "names"; otherwise the properties, matched by SpecSchemas.JsonNameOf.
+        private readonly Dictionary<string, (string JsonName, JsonElement Schema)> _members = new(System.StringComparer.Ordinal);
+        private readonly List<JsonProperty>? _keys;
+
+        public RecordEntry(JsonElement entry)
+        {
+            Object = entry.TryGetProperty(SpecSchemas.Object, out var whole) ? whole : null;
+            var holder = Object ?? entry;
+            if (!holder.TryGetProperty(SpecSchemas.Properties, out var properties) || properties.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            var members = properties.EnumerateObject().ToList();
+            if (entry.TryGetProperty(SpecSchemas.Names, out var names) && names.ValueKind == JsonValueKind.Array)
+            {
+                int i = 0;
+                foreach (var name in names.EnumerateArray())
+                {
+                    if (i < members.Count && name.GetString() is { } propertyName)
+                    {
+                        _members[propertyName] = (members[i].Name, members[i].Value);
+                    }
+
+                    i++;
+                }
+            }
+            else
+            {
+                _keys = members;
+            }
+        }
+
+        public JsonElement? Object { get; }
+
+        public (string JsonName, JsonElement? Schema) Member(string propertyName)
+        {
+            if (_members.TryGetValue(propertyName, out var known))
+            {
+                return (known.JsonName, known.Schema);
+            }
+
+            if (_keys != null && SpecSchemas.JsonNameOf(propertyName, _keys.Select(k => k.Name)) is { } jsonName)
+            {
+                return (jsonName, _keys.First(k => k.Name == jsonName).Value);
+            }
+
+            return (CamelCase(propertyName), null);
+        }
+    }
 }

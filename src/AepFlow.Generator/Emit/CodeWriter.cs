@@ -232,6 +232,32 @@ internal sealed class CodeWriter
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A single-line raw string literal (<c>"""{"type":"string"}"""</c>) when the value can be one verbatim (no character
+    /// <see cref="Literal"/> would escape besides quotes and backslashes, no run of three quotes, no quote at either end), else
+    /// <see cref="Literal"/>: JSON text then reaches C# without a backslash before every quote.
+    /// </summary>
+    public static string RawLiteral(string value)
+    {
+        if (value.Length == 0 || value[0] == '"' || value[value.Length - 1] == '"' || value.Contains("\"\"\""))
+        {
+            return Literal(value);
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            // What Literal escapes (control, line and format characters); surrogates too, to stay on the safe side.
+            var ch = value[i];
+            if (char.IsControl(ch) || ch == '\u2028' || ch == '\u2029' || char.IsSurrogate(ch)
+                || char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format)
+            {
+                return Literal(value);
+            }
+        }
+
+        return "\"\"\"" + value + "\"\"\"";
+    }
+
     /// <summary>The escaped text of a string literal without its quotes, for splicing into a larger literal.</summary>
     public static string LiteralContent(string value)
     {

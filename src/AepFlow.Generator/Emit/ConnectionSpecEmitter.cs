@@ -17,6 +17,7 @@ internal static class ConnectionSpecEmitter
 
         w.Line("/// </summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
+        SchemaMetadataEmitter.Emit(spec.Types, flowRequest: false, w);
         w.OpenBlock(accessibility + " sealed partial class " + spec.ClassName + ConnectionRequestEmitter.BaseList);
         w.Line("/// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>");
         w.Line("public const string Id = " + CodeWriter.Literal(spec.Id) + ";");

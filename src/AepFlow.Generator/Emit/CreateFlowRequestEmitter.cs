@@ -18,19 +18,15 @@ internal static class CreateFlowRequestEmitter
         w.Line("[JsonConverter(typeof(CreateFlowRequestJsonConverter))]");
         w.OpenBlock("public sealed partial record CreateFlowRequest : IFlowRequest");
         w.Line("/// <summary>The flow's display name.</summary>");
-        w.Line("[JsonSchema(\"{\\\"type\\\":\\\"string\\\",\\\"minLength\\\":1}\")]");
         w.Line("public required string Name { get; init; }");
         w.Line();
         w.Line("/// <summary>An optional description of the flow.</summary>");
-        w.Line("[JsonSchema(\"{\\\"type\\\":\\\"string\\\"}\")]");
         w.Line("public string? Description { get; init; }");
         w.Line();
         w.Line("/// <summary>Ids of the source connections the flow reads from (at least one).</summary>");
-        w.Line("[JsonSchema(\"{\\\"type\\\":\\\"array\\\",\\\"minItems\\\":1,\\\"items\\\":{\\\"type\\\":\\\"string\\\",\\\"minLength\\\":1}}\")]");
         w.Line("public required IReadOnlyList<string> SourceConnectionIds { get; init; }");
         w.Line();
         w.Line("/// <summary>Ids of the target connections the flow writes to (at least one).</summary>");
-        w.Line("[JsonSchema(\"{\\\"type\\\":\\\"array\\\",\\\"minItems\\\":1,\\\"items\\\":{\\\"type\\\":\\\"string\\\",\\\"minLength\\\":1}}\")]");
         w.Line("public required IReadOnlyList<string> TargetConnectionIds { get; init; }");
         foreach (var transformation in spec.Transformations)
         {

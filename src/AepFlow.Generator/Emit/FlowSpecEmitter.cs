@@ -18,6 +18,7 @@ internal static class FlowSpecEmitter
 
         w.Line("/// </summary>");
         w.Line(SourceFile.GeneratedCodeAttribute);
+        SchemaMetadataEmitter.Emit(spec.Types, flowRequest: true, w);
         w.OpenBlock(accessibility + " static partial class " + spec.ClassName);
         w.Line("/// <summary>The flowSpec id, sent as <c>flowSpec.id</c>.</summary>");
         w.Line("public const string Id = " + CodeWriter.Literal(spec.Id) + ";");

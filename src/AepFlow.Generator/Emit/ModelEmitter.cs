@@ -11,10 +11,6 @@ internal static class ModelEmitter
     {
         w.Summary(type.Description, docFallback ?? "The <c>" + CodeWriter.Xml(type.Name) + "</c> object of the spec.");
         w.Line("[JsonConverter(typeof(" + type.Name + "JsonConverter))]");
-        if (type.ObjectSchemaJson is not null)
-        {
-            w.Line("[JsonSchema(" + CodeWriter.Literal(type.ObjectSchemaJson) + ")]");
-        }
 
         w.OpenBlock("public sealed partial record " + type.Name + " : IAepModel");
         extraMembers?.Invoke(w);
@@ -88,7 +84,6 @@ internal static class ModelEmitter
             w.Line("/// <remarks>The service default is <c>" + CodeWriter.Xml(property.DefaultJson) + "</c>.</remarks>");
         }
 
-        w.Line("[JsonSchema(" + CodeWriter.Literal(property.SchemaJson) + ")]");
         var type = property.Type.ToCSharp();
         w.Line(property.Required
             ? "public required " + type + " " + property.Name + " { get; init; }"

@@ -44,7 +44,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 // Name: C# property name.
 // JsonName: The JSON member name, exactly as the schema spells it.
 // Schema: The property's own subschema.
-// SchemaJson: The property's own subschema as compact JSON (for <c>[JsonSchema]</c>).
+// SchemaJson: The property's own subschema as compact JSON without annotations (for the spec class's <c>[SpecSchemas]</c>).
 // DefaultJson: The schema's <c>default</c> as compact JSON, documented only.
 internal sealed record PropertyModel(
     string Name,
@@ -57,7 +57,7 @@ internal sealed record PropertyModel(
     string? DefaultJson);
 
 /// <summary>A generated <c>sealed record</c> for an object schema.</summary>
-// ObjectSchemaJson: The whole schema as compact JSON when it has object-level rules; otherwise null.
+// ObjectSchemaJson: The whole schema as compact JSON without annotations when it has object-level rules; otherwise null.
 internal sealed record ObjectTypeModel(
     string Name,
     string? Description,

@@ -53,7 +53,7 @@ internal static class CompactJson
         builder.Append('"');
     }
 
-    private static void Write(StringBuilder builder, JsonNode node)
+    public static void Write(StringBuilder builder, JsonNode node)
     {
         switch (node.Kind)
         {

@@ -70,7 +70,7 @@ internal sealed class TypeBuilder
                     Contains(schema.Required, member.Name),
                     Describe(member.Value),
                     propertySchema,
-                    CompactJson.Write(member.Value),
+                    Metadata.SchemaText.Write(member.Value),
                     member.Value["default"] is { } defaultValue ? CompactJson.Write(defaultValue) : null));
             }
         }
@@ -80,7 +80,7 @@ internal sealed class TypeBuilder
             Describe(node),
             EquatableArray.From(properties),
             schema,
-            schema.HasObjectLevelRules ? CompactJson.Write(node) : null);
+            schema.HasObjectLevelRules ? Metadata.SchemaText.Write(node) : null);
     }
 
     /// <summary>

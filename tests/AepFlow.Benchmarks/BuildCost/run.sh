@@ -99,11 +99,25 @@ build_once() {
   awk '{ printf "%.2f\n", $1 + $2 }' "$ROOT/$name.time"
 }
 
-# AepFlow's rows of csc's ReportAnalyzer table, summed (seconds): every generator and analyzer type from AepFlow.
-aepflow_seconds() {
-  dotnet msbuild "$ROOT/$name.binlog" -noconlog -nodeReuse:false "-flp:v=d;logfile=$1" >/dev/null 2>&1
-  awk '/AepFlow\.Generator\.|AepFlow\.CodeFixes\./ && $1 ~ /^[0-9.<]+$/ { v = $1; sub("<", "", v); s += v } END { printf "%.3f\n", s }' "$1"
+# AepFlow's rows of csc's ReportAnalyzer tables ("Total analyzer execution time" and "Total generator execution time"
+# sections of the replayed log), one "<section>\t<name>\t<seconds>" line each: the AepFlow.Generator assembly's total per
+# section ("analyzers"/"generators") and each AepFlow analyzer/generator type ("analyzer"/"generator"). "<0.001" counts as 0.
+aepflow_rows() { # binlog, text log to write
+  dotnet msbuild "$1" -noconlog -nodeReuse:false "-flp:v=d;logfile=$2" >/dev/null 2>&1 || true
+  awk '
+    /Total analyzer execution time/ { section = "analyzer" }
+    /Total generator execution time/ { section = "generator" }
+    /Done executing task "Csc"/ { section = "" }
+    section != "" && $1 ~ /^<?[0-9.]+$/ && $3 ~ /^AepFlow\.(Generator|CodeFixes)/ {
+      time = $1; if (time ~ /^</) time = 0
+      name = $3
+      if ($0 ~ /, Version=/) { sub(",.*", "", name); printf "%ss\t%s\t%s\n", section, name, time }
+      else printf "%s\t%s\t%s\n", section, name, time
+    }' "$2"
 }
+
+# AepFlow's total (seconds): its assembly's analyzer and generator totals.
+aepflow_total() { awk -F'\t' '$1 == "analyzers" || $1 == "generators" { s += $3 } END { printf "%.3f\n", s }' "$1"; }
 
 echo "restoring and warming up (not measured)" >&2
 for name in "${CONSUMERS[@]}"; do
@@ -115,11 +129,13 @@ for name in "${CONSUMERS[@]}"; do
   (cd "$ROOT/$name" && dotnet bin/Debug/net10.0/$name.dll) | grep -qx ok || { echo "$name did not print ok" >&2; exit 1; }
 done
 
+rm -f "$ROOT"/*.rows.*
 declare -A CPU AEP
 for ((run = 1; run <= RUNS; run++)); do
   for name in "${CONSUMERS[@]}"; do
     cpu="$(build_once "$name")"
-    aep="$(aepflow_seconds "$ROOT/$name.detailed.log")"
+    aepflow_rows "$ROOT/$name.binlog" "$ROOT/$name.detailed.log" >"$ROOT/$name.rows.$run"
+    aep="$(aepflow_total "$ROOT/$name.rows.$run")"
     CPU[$name]+="$cpu "
     AEP[$name]+="$aep "
     echo "run $run/$RUNS $name: CPU $cpu s, AepFlow $aep s" >&2
@@ -146,5 +162,26 @@ for name in "${CONSUMERS[@]}"; do
     "${CPU[$name]% }" "$aep" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1024 }')" "$lines"
 done
 echo
-echo "AepFlow rows of the last bundled-unused build (csc -p:ReportAnalyzer=true):"
-grep -E 'AepFlow\.(Generator|CodeFixes)\.' "$ROOT/bundled-unused.detailed.log" | sed 's/^ */  /' | sort -u | head -20
+echo "AepFlow's ReportAnalyzer rows, median over the runs (s; csc -p:ReportAnalyzer=true, elapsed time inside csc):"
+printf '| %-66s |' "analyzer / generator"; for name in "${CONSUMERS[@]}"; do printf ' %14s |' "$name"; done; echo
+printf '|%s|' "--------------------------------------------------------------------"; for name in "${CONSUMERS[@]}"; do printf '%s|' "---------------:"; done; echo
+ROW_NAMES="$(cat "$ROOT"/*.rows.* 2>/dev/null | awk -F'\t' '{ print $1 "\t" $2 }' | sort -u)"
+while IFS=$'\t' read -r section row; do
+  [[ -z "$row" ]] && continue
+  printf '| %-66s |' "$section $row"
+  for name in "${CONSUMERS[@]}"; do
+    values="$(cat "$ROOT/$name".rows.* 2>/dev/null | awk -F'\t' -v s="$section" -v r="$row" '$1 == s && $2 == r { print $3 }' | tr '\n' ' ')"
+    if [[ -z "${values// }" ]]; then printf ' %14s |' "—"; else printf ' %14s |' "$(echo "$values" | median)"; fi
+  done
+  echo
+done <<<"$ROW_NAMES"
+
+echo
+echo "Generated source per consumer (EmitCompilerGeneratedFiles, AepFlow's files):"
+for name in "${CONSUMERS[@]}"; do
+  gen="$ROOT/generated/$name"
+  [[ -d "$gen" ]] || continue
+  find "$gen" -path '*AepFlow.Generator*' -name '*.cs' | sort | while read -r file; do
+    printf '  %-15s %-50s %8s bytes %6s lines\n' "$name" "$(basename "$file")" "$(wc -c <"$file")" "$(wc -l <"$file")"
+  done
+done

@@ -32,7 +32,31 @@ public sealed class BundledUsageTests
     {
         var run = GeneratorHarness.Run(buildProperties: ByUse).AssertNoErrors();
 
-        Assert.Equal(["AepFlowJsonContext.g.cs", "FlowSpecs.FlowSpecCatalog.g.cs"], SpecHints(run));
+        // Not even the (empty) catalog, JSON context or standard XDM paths: a project that uses nothing gets no source.
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("public static class P { public const string Email = AepFlow.Xdm.Standard.Profile.PersonalEmail.Address; }")]
+    [InlineData("using AepFlow.Xdm.Standard; public static class P { public const string Id = Classes.Profile; }")]
+    [InlineData("using Std = AepFlow.Xdm.Standard; public static class P { public const string Id = Std.Classes.Profile; }")]
+    [InlineData("namespace AepFlow.Xdm { public static class P { public const string Id = Standard.Classes.Profile; } }")]
+    public void The_standard_xdm_paths_are_generated_when_the_code_names_them(string source)
+    {
+        var run = GeneratorHarness.Run(sources: [source], buildProperties: ByUse).AssertNoErrors();
+
+        Assert.Contains("Xdm.Standard.g.cs", run.GeneratedSources.Keys);
+    }
+
+    [Fact]
+    public void Another_Standard_does_not_generate_the_standard_xdm_paths_and_AepFlowSpecs_all_does()
+    {
+        const string source = "public enum Tier { Standard } public static class P { public static Tier T => Tier.Standard; }";
+        var unnamed = GeneratorHarness.Run(sources: [source], buildProperties: ByUse).AssertNoErrors();
+        var all = GeneratorHarness.Run(sources: [source], buildProperties: new Dictionary<string, string> { ["AepFlowSpecs"] = "*" }).AssertNoErrors();
+
+        Assert.DoesNotContain("Xdm.Standard.g.cs", unnamed.GeneratedSources.Keys);
+        Assert.Contains("Xdm.Standard.g.cs", all.GeneratedSources.Keys);
     }
 
     [Fact]

@@ -42,12 +42,17 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
             }
         });
 
-        // The bundled standard components: one file, the same in every build, left out where the client library itself compiles.
+        // The bundled standard components: one file, emitted only when the project names <root>.Xdm.Standard or asks for every
+        // bundled output (AepFlowSpecs=*), and never where the client library itself compiles (pay for what is used).
         // AepFlowNamespace replaces its AepFlow root too (<root>.Xdm.Standard).
+        var named = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, ct) => Usage.StandardXdmUsage.IsCandidate(node, ct), static (_, _) => true)
+            .Collect()
+            .Select(static (uses, _) => !uses.IsEmpty)
+            .WithTrackingName("XdmStandardNamed");
         var standard = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => AepFlowGenerator.ReadOptions(provider.GlobalOptions).GenerateClient
-                ? (KeyValuePair<string, string>?)null
-                : new KeyValuePair<string, string>(AepFlowGenerator.ReadAccessibility(provider.GlobalOptions), AepFlowGenerator.ReadRootNamespace(provider.GlobalOptions)))
+            .Combine(named)
+            .Select(static (input, _) => StandardOptions(input.Left.GlobalOptions, input.Right))
             .WithTrackingName("XdmStandard");
         context.RegisterSourceOutput(standard, static (output, options) =>
         {
@@ -56,6 +61,18 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
                 output.AddSource("Xdm.Standard.g.cs", StandardXdm.Emit(set.Key, set.Value));
             }
         });
+    }
+
+    /// <summary>Accessibility and root namespace of <c>Xdm.Standard.g.cs</c>, or null when it is not generated.</summary>
+    private static KeyValuePair<string, string>? StandardOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, bool named)
+    {
+        var specs = AepFlowGenerator.ReadOptions(options);
+        if (specs.GenerateClient || !(named || specs.SelectedSpecs.Contains(BundledSpecs.All)))
+        {
+            return null;
+        }
+
+        return new KeyValuePair<string, string>(AepFlowGenerator.ReadAccessibility(options), AepFlowGenerator.ReadRootNamespace(options));
     }
 
     private sealed class XdmFile

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Amazon Redshift database source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthentication":{"properties":{"server":{"type":"string"},"username":{"type":"string"},"password":{"type":"string","format":"password"},"database":{"type":"string"}}}}""")]
     public sealed partial class AmazonRedshift : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,19 +58,15 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication";
 
             /// <summary>Host name or IP address of the Redshift server.</summary>
-            [JsonSchema("{\"description\":\"Host name or IP address of the Redshift server.\",\"type\":\"string\"}")]
             public required string Server { get; init; }
 
             /// <summary>Database user allowed to read the data.</summary>
-            [JsonSchema("{\"description\":\"Database user allowed to read the data.\",\"type\":\"string\"}")]
             public required string Username { get; init; }
 
             /// <summary>Password of the database user.</summary>
-            [JsonSchema("{\"description\":\"Password of the database user.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string Password { get; init; }
 
             /// <summary>Name of the Redshift database.</summary>
-            [JsonSchema("{\"description\":\"Name of the Redshift database.\",\"type\":\"string\"}")]
             public required string Database { get; init; }
 
             /// <inheritdoc />

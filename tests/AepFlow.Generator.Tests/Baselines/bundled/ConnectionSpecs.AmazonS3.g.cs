@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Amazon S3 cloud storage source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"AccessKey":{"properties":{"s3AccessKey":{"type":"string"},"s3SecretKey":{"type":"string","format":"password"}}}}""")]
     public sealed partial class AmazonS3 : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,11 +58,9 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Access Key";
 
             /// <summary>Access key id of the AWS account.</summary>
-            [JsonSchema("{\"description\":\"Access key id of the AWS account.\",\"type\":\"string\"}")]
             public required string S3AccessKey { get; init; }
 
             /// <summary>Secret access key of the AWS account.</summary>
-            [JsonSchema("{\"description\":\"Secret access key of the AWS account.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string S3SecretKey { get; init; }
 
             /// <inheritdoc />

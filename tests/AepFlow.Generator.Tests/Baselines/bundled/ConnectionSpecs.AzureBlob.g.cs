@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Azure Blob Storage cloud storage source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"ConnectionString":{"properties":{"connectionString":{"type":"string","format":"password"}},"names":["ConnectionStringValue"]}}""")]
     public sealed partial class AzureBlob : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,7 +58,6 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "ConnectionString";
 
             /// <summary>Connection string of the Azure storage account.</summary>
-            [JsonSchema("{\"description\":\"Connection string of the Azure storage account.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string ConnectionStringValue { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Experience Platform data lake: the target of every source dataflow.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"TargetParams":{"properties":{"dataSetId":{"type":"string","minLength":1}}}}""")]
     public sealed partial class DataLake : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -49,7 +50,6 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record TargetParams : IAepModel
         {
             /// <summary>Id of the dataset the flow writes into (returned by Catalog POST /dataSets).</summary>
-            [JsonSchema("{\"description\":\"Id of the dataset the flow writes into (returned by Catalog POST /dataSets).\",\"type\":\"string\",\"minLength\":1}")]
             public required string DataSetId { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Microsoft Dynamics 365 (online) CRM source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthenticationForDynamicsOnline":{"properties":{"serviceUri":{"type":"string"},"username":{"type":"string"},"password":{"type":"string","format":"password"}}},"SourceParams":{"properties":{"tableName":{"type":"string"},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string"},"meta":{"type":"object","properties":{"originalType":{"type":"string"}}}},"required":["name","type","meta"]}}}},"Column":{"properties":{"name":{"type":"string"},"type":{"type":"string"},"meta":{"type":"object","properties":{"originalType":{"type":"string"}}}}},"Meta":{"properties":{"originalType":{"type":"string"}}}}""")]
     public sealed partial class DynamicsOnline : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -61,15 +62,12 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication for Dynamics-Online";
 
             /// <summary>Service URL of the Dynamics instance.</summary>
-            [JsonSchema("{\"description\":\"Service URL of the Dynamics instance.\",\"type\":\"string\"}")]
             public required string ServiceUri { get; init; }
 
             /// <summary>Dynamics user name.</summary>
-            [JsonSchema("{\"description\":\"Dynamics user name.\",\"type\":\"string\"}")]
             public required string Username { get; init; }
 
             /// <summary>Password of the Dynamics user.</summary>
-            [JsonSchema("{\"description\":\"Password of the Dynamics user.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string Password { get; init; }
 
             /// <inheritdoc />
@@ -200,11 +198,9 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record SourceParams : IAepModel
         {
             /// <summary>Dynamics table to read records from.</summary>
-            [JsonSchema("{\"description\":\"Dynamics table to read records from.\",\"type\":\"string\"}")]
             public required string TableName { get; init; }
 
             /// <summary>Columns of the table to read.</summary>
-            [JsonSchema("{\"description\":\"Columns of the table to read.\",\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"description\":\"Column name.\",\"type\":\"string\"},\"type\":{\"description\":\"Column data type.\",\"type\":\"string\"},\"meta\":{\"description\":\"Extra information about the column.\",\"type\":\"object\",\"properties\":{\"originalType\":{\"description\":\"Data type of the column in Dynamics.\",\"type\":\"string\"}}}},\"required\":[\"name\",\"type\",\"meta\"]}}")]
             public required global::System.Collections.Generic.IReadOnlyList<Column> Columns { get; init; }
 
             /// <inheritdoc />
@@ -361,15 +357,12 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record Column : IAepModel
         {
             /// <summary>Column name.</summary>
-            [JsonSchema("{\"description\":\"Column name.\",\"type\":\"string\"}")]
             public required string Name { get; init; }
 
             /// <summary>Column data type.</summary>
-            [JsonSchema("{\"description\":\"Column data type.\",\"type\":\"string\"}")]
             public required string Type { get; init; }
 
             /// <summary>Extra information about the column.</summary>
-            [JsonSchema("{\"description\":\"Extra information about the column.\",\"type\":\"object\",\"properties\":{\"originalType\":{\"description\":\"Data type of the column in Dynamics.\",\"type\":\"string\"}}}")]
             public required Meta Meta { get; init; }
 
             /// <inheritdoc />
@@ -503,7 +496,6 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record Meta : IAepModel
         {
             /// <summary>Data type of the column in Dynamics.</summary>
-            [JsonSchema("{\"description\":\"Data type of the column in Dynamics.\",\"type\":\"string\"}")]
             public string? OriginalType { get; init; }
 
             /// <inheritdoc />

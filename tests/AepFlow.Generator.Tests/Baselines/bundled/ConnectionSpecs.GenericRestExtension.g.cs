@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Batch source built with the Sources SDK on the generic REST template.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"OAuth2RefreshCode":{"properties":{"host":{"type":"string"},"authorizationTestUrl":{"type":"string"},"accessToken":{"type":"string","format":"password"}}},"BasicAuthentication":{"properties":{"host":{"type":"string"},"username":{"type":"string"},"password":{"type":"string","format":"password"}}},"SourceParams":{"properties":{"listId":{"type":"string"}}}}""")]
     public sealed partial class GenericRestExtension : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -67,15 +68,12 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "OAuth2 Refresh Code";
 
             /// <summary>Base URL of the REST service.</summary>
-            [JsonSchema("{\"description\":\"Base URL of the REST service.\",\"type\":\"string\"}")]
             public required string Host { get; init; }
 
             /// <summary>URL called to check that the access token is accepted.</summary>
-            [JsonSchema("{\"description\":\"URL called to check that the access token is accepted.\",\"type\":\"string\"}")]
             public string? AuthorizationTestUrl { get; init; }
 
             /// <summary>OAuth 2 access token sent to the REST service.</summary>
-            [JsonSchema("{\"description\":\"OAuth 2 access token sent to the REST service.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string AccessToken { get; init; }
 
             /// <inheritdoc />
@@ -198,15 +196,12 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication";
 
             /// <summary>Base URL of the REST service.</summary>
-            [JsonSchema("{\"description\":\"Base URL of the REST service.\",\"type\":\"string\"}")]
             public required string Host { get; init; }
 
             /// <summary>User name for the REST service.</summary>
-            [JsonSchema("{\"description\":\"User name for the REST service.\",\"type\":\"string\"}")]
             public required string Username { get; init; }
 
             /// <summary>Password for the REST service.</summary>
-            [JsonSchema("{\"description\":\"Password for the REST service.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string Password { get; init; }
 
             /// <inheritdoc />
@@ -335,7 +330,6 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record SourceParams : IAepModel
         {
             /// <summary>Id of the list whose members are read.</summary>
-            [JsonSchema("{\"description\":\"Id of the list whose members are read.\",\"type\":\"string\"}")]
             public string? ListId { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Google AdWords advertising source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthenticationForGoogleAdwords":{"properties":{"clientCustomerID":{"type":"string"},"developerToken":{"type":"string","format":"password"},"refreshToken":{"type":"string","format":"password"},"clientId":{"type":"string"},"clientSecret":{"type":"string","format":"password"}}}}""")]
     public sealed partial class GoogleAdwords : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,23 +58,18 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication for google-adwords";
 
             /// <summary>Client customer id of the AdWords account.</summary>
-            [JsonSchema("{\"description\":\"Client customer id of the AdWords account.\",\"type\":\"string\"}")]
             public required string ClientCustomerId { get; init; }
 
             /// <summary>Developer token of the manager account.</summary>
-            [JsonSchema("{\"description\":\"Developer token of the manager account.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string DeveloperToken { get; init; }
 
             /// <summary>Google refresh token that grants access to AdWords.</summary>
-            [JsonSchema("{\"description\":\"Google refresh token that grants access to AdWords.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string RefreshToken { get; init; }
 
             /// <summary>Client id of the Google application that issued the refresh token.</summary>
-            [JsonSchema("{\"description\":\"Client id of the Google application that issued the refresh token.\",\"type\":\"string\"}")]
             public required string ClientId { get; init; }
 
             /// <summary>Client secret of the Google application that issued the refresh token.</summary>
-            [JsonSchema("{\"description\":\"Client secret of the Google application that issued the refresh token.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string ClientSecret { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Google BigQuery database source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthentication":{"properties":{"project":{"type":"string"},"clientId":{"type":"string"},"clientSecret":{"type":"string","format":"password"},"refreshToken":{"type":"string","format":"password"}}}}""")]
     public sealed partial class GoogleBigQuery : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,19 +58,15 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication";
 
             /// <summary>Id of the default BigQuery project that queries run against.</summary>
-            [JsonSchema("{\"description\":\"Id of the default BigQuery project that queries run against.\",\"type\":\"string\"}")]
             public required string Project { get; init; }
 
             /// <summary>Client id of the OAuth application that issued the refresh token.</summary>
-            [JsonSchema("{\"description\":\"Client id of the OAuth application that issued the refresh token.\",\"type\":\"string\"}")]
             public required string ClientId { get; init; }
 
             /// <summary>Client secret of the OAuth application that issued the refresh token.</summary>
-            [JsonSchema("{\"description\":\"Client secret of the OAuth application that issued the refresh token.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string ClientSecret { get; init; }
 
             /// <summary>Google refresh token that grants access to BigQuery.</summary>
-            [JsonSchema("{\"description\":\"Google refresh token that grants access to BigQuery.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string RefreshToken { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Google Cloud Storage cloud storage source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthenticationForGoogleCloud":{"properties":{"accessKeyId":{"type":"string"},"secretAccessKey":{"type":"string","format":"password"}}}}""")]
     public sealed partial class GoogleCloud : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,11 +58,9 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication for google-cloud";
 
             /// <summary>Access key id of the HMAC key.</summary>
-            [JsonSchema("{\"description\":\"Access key id of the HMAC key.\",\"type\":\"string\"}")]
             public required string AccessKeyId { get; init; }
 
             /// <summary>Secret of the HMAC key.</summary>
-            [JsonSchema("{\"description\":\"Secret of the HMAC key.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string SecretAccessKey { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// HTTP API streaming source: records posted to a streaming endpoint.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"StreamingConnection":{"properties":{"sourceId":{"type":"string","minLength":1},"dataType":{"type":"string","enum":["raw","xdm"]},"name":{"type":"string"},"authenticationRequired":{"type":"boolean"}}}}""")]
     public sealed partial class HttpApi : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,19 +58,15 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Streaming Connection";
 
             /// <summary>Identifier of the stream, shown in the streaming endpoint URL.</summary>
-            [JsonSchema("{\"description\":\"Identifier of the stream, shown in the streaming endpoint URL.\",\"type\":\"string\",\"minLength\":1}")]
             public required string SourceId { get; init; }
 
             /// <summary>What the stream receives: raw JSON records (mapped by Data Prep) or XDM records.</summary>
-            [JsonSchema("{\"description\":\"What the stream receives: raw JSON records (mapped by Data Prep) or XDM records.\",\"type\":\"string\",\"enum\":[\"raw\",\"xdm\"]}")]
             public required DataType DataType { get; init; }
 
             /// <summary>Display name of the stream.</summary>
-            [JsonSchema("{\"description\":\"Display name of the stream.\",\"type\":\"string\"}")]
             public string? Name { get; init; }
 
             /// <summary>Whether records posted to the endpoint must carry an access token.</summary>
-            [JsonSchema("{\"description\":\"Whether records posted to the endpoint must carry an access token.\",\"type\":\"boolean\"}")]
             public bool? AuthenticationRequired { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// HubSpot CRM source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthentication":{"properties":{"clientId":{"type":"string"},"clientSecret":{"type":"string","format":"password"},"accessToken":{"type":"string","format":"password"},"refreshToken":{"type":"string","format":"password"}}}}""")]
     public sealed partial class Hubspot : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,19 +58,15 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication";
 
             /// <summary>Client id of the HubSpot app.</summary>
-            [JsonSchema("{\"description\":\"Client id of the HubSpot app.\",\"type\":\"string\"}")]
             public required string ClientId { get; init; }
 
             /// <summary>Client secret of the HubSpot app.</summary>
-            [JsonSchema("{\"description\":\"Client secret of the HubSpot app.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string ClientSecret { get; init; }
 
             /// <summary>Access token obtained when the OAuth integration was first authorized.</summary>
-            [JsonSchema("{\"description\":\"Access token obtained when the OAuth integration was first authorized.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string AccessToken { get; init; }
 
             /// <summary>Refresh token obtained when the OAuth integration was first authorized.</summary>
-            [JsonSchema("{\"description\":\"Refresh token obtained when the OAuth integration was first authorized.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string RefreshToken { get; init; }
 
             /// <inheritdoc />

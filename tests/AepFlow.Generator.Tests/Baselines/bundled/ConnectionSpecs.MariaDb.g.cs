@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// MariaDB database source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"ConnectionStringBasedAuthentication":{"properties":{"connectionString":{"type":"string","format":"password","pattern":"^(Server=)(.*)(;Port=)(.*)(;Database=)(.*)(;UID=)(.*)(;PWD=)(.*)"}}}}""")]
     public sealed partial class MariaDb : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,7 +58,6 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Connection String Based Authentication";
 
             /// <summary>Connection string with Server, Port, Database, UID and PWD, in that order.</summary>
-            [JsonSchema("{\"description\":\"Connection string with Server, Port, Database, UID and PWD, in that order.\",\"type\":\"string\",\"format\":\"password\",\"pattern\":\"^(Server=)(.*)(;Port=)(.*)(;Database=)(.*)(;UID=)(.*)(;PWD=)(.*)\",\"examples\":[\"Server=<host>;Port=<port>;Database=<database>;UID=<user name>;PWD=<password>\"]}")]
             public required string ConnectionString { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// Salesforce CRM source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthentication":{"properties":{"environmentUrl":{"type":"string"},"username":{"type":"string"},"password":{"type":"string","format":"password"},"securityToken":{"type":"string","format":"password"}}},"SourceParams":{"properties":{"tableName":{"type":"string","minLength":1},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1},"type":{"type":"string"},"meta":{"type":"object","properties":{"originalType":{"type":"string"}}}},"required":["name","type"]}}}},"Column":{"properties":{"name":{"type":"string","minLength":1},"type":{"type":"string"},"meta":{"type":"object","properties":{"originalType":{"type":"string"}}}}},"Meta":{"properties":{"originalType":{"type":"string"}}}}""")]
     public sealed partial class Salesforce : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -61,19 +62,15 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication";
 
             /// <summary>URL of the Salesforce instance to connect to.</summary>
-            [JsonSchema("{\"description\":\"URL of the Salesforce instance to connect to.\",\"type\":\"string\"}")]
             public string? EnvironmentUrl { get; init; }
 
             /// <summary>Salesforce user name.</summary>
-            [JsonSchema("{\"description\":\"Salesforce user name.\",\"type\":\"string\"}")]
             public required string Username { get; init; }
 
             /// <summary>Password of the Salesforce user.</summary>
-            [JsonSchema("{\"description\":\"Password of the Salesforce user.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string Password { get; init; }
 
             /// <summary>Security token issued to the Salesforce user.</summary>
-            [JsonSchema("{\"description\":\"Security token issued to the Salesforce user.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string SecurityToken { get; init; }
 
             /// <inheritdoc />
@@ -215,11 +212,9 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record SourceParams : IAepModel
         {
             /// <summary>The table to read records from.</summary>
-            [JsonSchema("{\"description\":\"The table to read records from.\",\"type\":\"string\",\"minLength\":1}")]
             public required string TableName { get; init; }
 
             /// <summary>The columns to read.</summary>
-            [JsonSchema("{\"description\":\"The columns to read.\",\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"description\":\"The column name.\",\"type\":\"string\",\"minLength\":1},\"type\":{\"description\":\"The column's data type as Platform reads it (string, integer, boolean, date-time...).\",\"type\":\"string\"},\"meta\":{\"description\":\"Extra information about the column.\",\"type\":\"object\",\"properties\":{\"originalType\":{\"description\":\"The column's data type in the source system.\",\"type\":\"string\"}}}},\"required\":[\"name\",\"type\"]}}")]
             public required global::System.Collections.Generic.IReadOnlyList<Column> Columns { get; init; }
 
             /// <inheritdoc />
@@ -386,15 +381,12 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record Column : IAepModel
         {
             /// <summary>The column name.</summary>
-            [JsonSchema("{\"description\":\"The column name.\",\"type\":\"string\",\"minLength\":1}")]
             public required string Name { get; init; }
 
             /// <summary>The column's data type as Platform reads it (string, integer, boolean, date-time...).</summary>
-            [JsonSchema("{\"description\":\"The column's data type as Platform reads it (string, integer, boolean, date-time...).\",\"type\":\"string\"}")]
             public required string Type { get; init; }
 
             /// <summary>Extra information about the column.</summary>
-            [JsonSchema("{\"description\":\"Extra information about the column.\",\"type\":\"object\",\"properties\":{\"originalType\":{\"description\":\"The column's data type in the source system.\",\"type\":\"string\"}}}")]
             public Meta? Meta { get; init; }
 
             /// <inheritdoc />
@@ -530,7 +522,6 @@ namespace AepFlow.ConnectionSpecs
         public sealed partial record Meta : IAepModel
         {
             /// <summary>The column's data type in the source system.</summary>
-            [JsonSchema("{\"description\":\"The column's data type in the source system.\",\"type\":\"string\"}")]
             public string? OriginalType { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// ServiceNow customer-success source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthentication":{"properties":{"endpoint":{"type":"string"},"username":{"type":"string"},"password":{"type":"string","format":"password"}}}}""")]
     public sealed partial class ServiceNow : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,15 +58,12 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication";
 
             /// <summary>Endpoint of the ServiceNow server, e.g. https://&lt;instance&gt;.service-now.com.</summary>
-            [JsonSchema("{\"description\":\"Endpoint of the ServiceNow server, e.g. https://<instance>.service-now.com.\",\"type\":\"string\"}")]
             public required string Endpoint { get; init; }
 
             /// <summary>ServiceNow user name.</summary>
-            [JsonSchema("{\"description\":\"ServiceNow user name.\",\"type\":\"string\"}")]
             public required string Username { get; init; }
 
             /// <summary>Password of the ServiceNow user.</summary>
-            [JsonSchema("{\"description\":\"Password of the ServiceNow user.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string Password { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.ConnectionSpecs
     /// SFTP server source.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"BasicAuthenticationForSftp":{"properties":{"host":{"type":"string"},"userName":{"type":"string"},"password":{"type":"string","format":"password"}}}}""")]
     public sealed partial class Sftp : global::AepFlow.IConnectionSpec
     {
         /// <summary>The connectionSpec id, sent as <c>connectionSpec.id</c>.</summary>
@@ -57,15 +58,12 @@ namespace AepFlow.ConnectionSpecs
             public const string SpecName = "Basic Authentication for sftp";
 
             /// <summary>Host name or IP address of the SFTP server.</summary>
-            [JsonSchema("{\"description\":\"Host name or IP address of the SFTP server.\",\"type\":\"string\"}")]
             public required string Host { get; init; }
 
             /// <summary>User allowed to log in to the SFTP server.</summary>
-            [JsonSchema("{\"description\":\"User allowed to log in to the SFTP server.\",\"type\":\"string\"}")]
             public required string UserName { get; init; }
 
             /// <summary>Password of that user.</summary>
-            [JsonSchema("{\"description\":\"Password of that user.\",\"type\":\"string\",\"format\":\"password\"}")]
             public required string Password { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.FlowSpecs
     /// Scheduled batch ingestion from CRM, database and protocol sources into the data lake.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"CreateFlowRequest":{"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"sourceConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"targetConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}},"CopyParams":{"properties":{"deltaColumn":{"type":"object","properties":{"name":{"type":"string"},"dateFormat":{"type":"string"},"timezone":{"type":"string"}},"required":["name"]}}},"DeltaColumn":{"properties":{"name":{"type":"string"},"dateFormat":{"type":"string"},"timezone":{"type":"string"}}},"MappingParams":{"properties":{"mappingId":{"type":"string","pattern":"^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},"mappingVersion":{"type":"string"}}},"ScheduleParams":{"object":{"type":"object","properties":{"startTime":{"type":"integer"},"endTime":{"type":"integer"},"frequency":{"type":"string","enum":["once","minute","hour","day","week"]},"interval":{"type":"integer"},"backfill":{"type":"boolean"}},"required":["startTime","frequency"],"if":{"properties":{"frequency":{"const":"once"}}},"then":{"allOf":[{"not":{"required":["interval"]}},{"not":{"required":["backfill"]}}]},"else":{"required":["interval"],"if":{"properties":{"frequency":{"const":"minute"}}},"then":{"properties":{"interval":{"minimum":15}}},"else":{"properties":{"interval":{"minimum":1}}}}}}}""")]
     public static partial class CrmToAep
     {
         /// <summary>The flowSpec id, sent as <c>flowSpec.id</c>.</summary>
@@ -40,19 +41,15 @@ namespace AepFlow.FlowSpecs
         public sealed partial record CreateFlowRequest : IFlowRequest
         {
             /// <summary>The flow's display name.</summary>
-            [JsonSchema("{\"type\":\"string\",\"minLength\":1}")]
             public required string Name { get; init; }
 
             /// <summary>An optional description of the flow.</summary>
-            [JsonSchema("{\"type\":\"string\"}")]
             public string? Description { get; init; }
 
             /// <summary>Ids of the source connections the flow reads from (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> SourceConnectionIds { get; init; }
 
             /// <summary>Ids of the target connections the flow writes to (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> TargetConnectionIds { get; init; }
 
             /// <summary>The params of the <c>Copy</c> transformation; written to <c>transformations</c> when set.</summary>
@@ -449,7 +446,6 @@ namespace AepFlow.FlowSpecs
         public sealed partial record CopyParams : IAepModel
         {
             /// <summary>Column whose value separates new or changed rows from rows already ingested.</summary>
-            [JsonSchema("{\"description\":\"Column whose value separates new or changed rows from rows already ingested.\",\"type\":\"object\",\"properties\":{\"name\":{\"description\":\"Name of the source column that holds the change marker.\",\"type\":\"string\"},\"dateFormat\":{\"description\":\"Format of the column's date values, when it holds dates.\",\"type\":\"string\"},\"timezone\":{\"description\":\"Time zone of the column's date values.\",\"type\":\"string\"}},\"required\":[\"name\"]}")]
             public required DeltaColumn DeltaColumn { get; init; }
 
             /// <inheritdoc />
@@ -541,15 +537,12 @@ namespace AepFlow.FlowSpecs
         public sealed partial record DeltaColumn : IAepModel
         {
             /// <summary>Name of the source column that holds the change marker.</summary>
-            [JsonSchema("{\"description\":\"Name of the source column that holds the change marker.\",\"type\":\"string\"}")]
             public required string Name { get; init; }
 
             /// <summary>Format of the column's date values, when it holds dates.</summary>
-            [JsonSchema("{\"description\":\"Format of the column's date values, when it holds dates.\",\"type\":\"string\"}")]
             public string? DateFormat { get; init; }
 
             /// <summary>Time zone of the column's date values.</summary>
-            [JsonSchema("{\"description\":\"Time zone of the column's date values.\",\"type\":\"string\"}")]
             public string? Timezone { get; init; }
 
             /// <inheritdoc />
@@ -653,11 +646,9 @@ namespace AepFlow.FlowSpecs
             /// <summary>
             /// Id of the mapping set that converts source fields to the target XDM schema (32 lowercase hex characters or a GUID).
             /// </summary>
-            [JsonSchema("{\"description\":\"Id of the mapping set that converts source fields to the target XDM schema (32 lowercase hex characters or a GUID).\",\"type\":\"string\",\"pattern\":\"^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$\"}")]
             public string? MappingId { get; init; }
 
             /// <summary>Version of the mapping set to apply, written as a string (for example "0").</summary>
-            [JsonSchema("{\"description\":\"Version of the mapping set to apply, written as a string (for example \\\"0\\\").\",\"type\":\"string\"}")]
             public string? MappingVersion { get; init; }
 
             /// <inheritdoc />
@@ -748,32 +739,26 @@ namespace AepFlow.FlowSpecs
 
         /// <summary>When and how often the flow runs.</summary>
         [JsonConverter(typeof(ScheduleParamsJsonConverter))]
-        [JsonSchema("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"description\":\"When and how often the flow runs.\",\"properties\":{\"startTime\":{\"description\":\"Epoch time in seconds at which the first run starts.\",\"type\":\"integer\"},\"endTime\":{\"description\":\"Epoch time in seconds after which no further runs are scheduled.\",\"type\":\"integer\"},\"frequency\":{\"description\":\"Unit of the schedule: once for a single run, otherwise the unit that interval counts.\",\"type\":\"string\",\"enum\":[\"once\",\"minute\",\"hour\",\"day\",\"week\"]},\"interval\":{\"description\":\"Number of frequency units between two runs: at least 15 for minute, at least 1 otherwise; not allowed with once.\",\"type\":\"integer\"},\"backfill\":{\"description\":\"Whether the first run also ingests data that already existed before startTime; not allowed with once.\",\"type\":\"boolean\",\"default\":true}},\"required\":[\"startTime\",\"frequency\"],\"if\":{\"properties\":{\"frequency\":{\"const\":\"once\"}}},\"then\":{\"allOf\":[{\"not\":{\"required\":[\"interval\"]}},{\"not\":{\"required\":[\"backfill\"]}}]},\"else\":{\"required\":[\"interval\"],\"if\":{\"properties\":{\"frequency\":{\"const\":\"minute\"}}},\"then\":{\"properties\":{\"interval\":{\"minimum\":15}}},\"else\":{\"properties\":{\"interval\":{\"minimum\":1}}}}}")]
         public sealed partial record ScheduleParams : IAepModel
         {
             /// <summary>Epoch time in seconds at which the first run starts.</summary>
-            [JsonSchema("{\"description\":\"Epoch time in seconds at which the first run starts.\",\"type\":\"integer\"}")]
             public required long StartTime { get; init; }
 
             /// <summary>Epoch time in seconds after which no further runs are scheduled.</summary>
-            [JsonSchema("{\"description\":\"Epoch time in seconds after which no further runs are scheduled.\",\"type\":\"integer\"}")]
             public long? EndTime { get; init; }
 
             /// <summary>Unit of the schedule: once for a single run, otherwise the unit that interval counts.</summary>
-            [JsonSchema("{\"description\":\"Unit of the schedule: once for a single run, otherwise the unit that interval counts.\",\"type\":\"string\",\"enum\":[\"once\",\"minute\",\"hour\",\"day\",\"week\"]}")]
             public required Frequency Frequency { get; init; }
 
             /// <summary>
             /// Number of frequency units between two runs: at least 15 for minute, at least 1 otherwise; not allowed with once.
             /// </summary>
-            [JsonSchema("{\"description\":\"Number of frequency units between two runs: at least 15 for minute, at least 1 otherwise; not allowed with once.\",\"type\":\"integer\"}")]
             public int? Interval { get; init; }
 
             /// <summary>
             /// Whether the first run also ingests data that already existed before startTime; not allowed with once.
             /// </summary>
             /// <remarks>The service default is <c>true</c>.</remarks>
-            [JsonSchema("{\"description\":\"Whether the first run also ingests data that already existed before startTime; not allowed with once.\",\"type\":\"boolean\",\"default\":true}")]
             public bool? Backfill { get; init; }
 
             /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace AepFlow.FlowSpecs
     /// Streaming ingestion from sources built with the streaming Sources SDK into the data lake.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"CreateFlowRequest":{"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"sourceConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"targetConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}},"MappingParams":{"properties":{"mappingId":{"type":"string","pattern":"^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"},"mappingVersion":{"type":"string"}}}}""")]
     public static partial class GenericStreamingAep
     {
         /// <summary>The flowSpec id, sent as <c>flowSpec.id</c>.</summary>
@@ -40,19 +41,15 @@ namespace AepFlow.FlowSpecs
         public sealed partial record CreateFlowRequest : IFlowRequest
         {
             /// <summary>The flow's display name.</summary>
-            [JsonSchema("{\"type\":\"string\",\"minLength\":1}")]
             public required string Name { get; init; }
 
             /// <summary>An optional description of the flow.</summary>
-            [JsonSchema("{\"type\":\"string\"}")]
             public string? Description { get; init; }
 
             /// <summary>Ids of the source connections the flow reads from (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> SourceConnectionIds { get; init; }
 
             /// <summary>Ids of the target connections the flow writes to (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> TargetConnectionIds { get; init; }
 
             /// <summary>The params of the <c>Mapping</c> transformation; written to <c>transformations</c> when set.</summary>
@@ -389,11 +386,9 @@ namespace AepFlow.FlowSpecs
             /// <summary>
             /// Id of the mapping set that converts source fields to the target XDM schema (32 lowercase hex characters or a GUID).
             /// </summary>
-            [JsonSchema("{\"description\":\"Id of the mapping set that converts source fields to the target XDM schema (32 lowercase hex characters or a GUID).\",\"type\":\"string\",\"pattern\":\"^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$\"}")]
             public string? MappingId { get; init; }
 
             /// <summary>Version of the mapping set to apply, written as a string (for example "0").</summary>
-            [JsonSchema("{\"description\":\"Version of the mapping set to apply, written as a string (for example \\\"0\\\").\",\"type\":\"string\"}")]
             public string? MappingVersion { get; init; }
 
             /// <inheritdoc />

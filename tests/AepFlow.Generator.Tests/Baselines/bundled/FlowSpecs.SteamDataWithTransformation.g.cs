@@ -15,6 +15,7 @@ namespace AepFlow.FlowSpecs
     /// Streaming ingestion into the data lake through a required mapping (the service spells the name "Steam").
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"CreateFlowRequest":{"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"sourceConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"targetConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}},"MappingParams":{"properties":{"mappingId":{"type":"string","pattern":"^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}}}}""")]
     public static partial class SteamDataWithTransformation
     {
         /// <summary>The flowSpec id, sent as <c>flowSpec.id</c>.</summary>
@@ -40,19 +41,15 @@ namespace AepFlow.FlowSpecs
         public sealed partial record CreateFlowRequest : IFlowRequest
         {
             /// <summary>The flow's display name.</summary>
-            [JsonSchema("{\"type\":\"string\",\"minLength\":1}")]
             public required string Name { get; init; }
 
             /// <summary>An optional description of the flow.</summary>
-            [JsonSchema("{\"type\":\"string\"}")]
             public string? Description { get; init; }
 
             /// <summary>Ids of the source connections the flow reads from (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> SourceConnectionIds { get; init; }
 
             /// <summary>Ids of the target connections the flow writes to (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> TargetConnectionIds { get; init; }
 
             /// <summary>The params of the <c>Mapping</c> transformation; written to <c>transformations</c> when set.</summary>
@@ -389,7 +386,6 @@ namespace AepFlow.FlowSpecs
             /// <summary>
             /// Id of the mapping set that converts source fields to the target XDM schema (32 lowercase hex characters or a GUID).
             /// </summary>
-            [JsonSchema("{\"description\":\"Id of the mapping set that converts source fields to the target XDM schema (32 lowercase hex characters or a GUID).\",\"type\":\"string\",\"pattern\":\"^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$\"}")]
             public required string MappingId { get; init; }
 
             /// <inheritdoc />

@@ -14,6 +14,7 @@ namespace AepFlow.FlowSpecs
     /// Typed requests for the flowSpec <c>AcmeLedgerToAEP</c> (id <c>7a1c9e52-3b0d-4f6e-9a41-2c5d8e7f9b10</c>, version 2.1).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AepFlow.Generator", "1.0.0")]
+    [global::AepFlow.Schema.SpecSchemas("""{"CreateFlowRequest":{"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"sourceConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"targetConnectionIds":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}},"LedgerParams":{"object":{"type":"object","properties":{"currency":{"type":"string","enum":["EUR","USD"]},"amount":{"type":"number","exclusiveMinimum":0,"maximum":1000000},"batchSize":{"type":"integer","minimum":1,"exclusiveMaximum":501},"accountCode":{"type":"string","pattern":"^[A-Z]{2}[0-9]{4}$"},"iban":{"type":"string","minLength":15,"maxLength":34},"ledgerKind":{"type":"string","const":"general"},"notifyEmail":{"type":"string","format":"email"},"tags":{"type":"array","items":{"type":"string","maxLength":12}},"channel":{"type":"string"},"legacyCode":{"type":"string"},"memo":{"type":"string"}},"required":["currency"],"anyOf":[{"required":["accountCode"]},{"required":["iban"]}],"oneOf":[{"properties":{"channel":{"const":"batch"}},"required":["channel","batchSize"]},{"properties":{"channel":{"const":"realtime"}},"required":["channel"]}],"not":{"required":["legacyCode"]},"allOf":[{"properties":{"memo":{"maxLength":140}}}]}},"ScheduleParams":{"properties":{"startTime":{"type":"integer"},"frequency":{"type":"string","enum":["hour","day"]},"interval":{"type":"integer","minimum":1,"maximum":24}}}}""")]
     public static partial class AcmeLedgerToAep
     {
         /// <summary>The flowSpec id, sent as <c>flowSpec.id</c>.</summary>
@@ -39,19 +40,15 @@ namespace AepFlow.FlowSpecs
         public sealed partial record CreateFlowRequest : IFlowRequest
         {
             /// <summary>The flow's display name.</summary>
-            [JsonSchema("{\"type\":\"string\",\"minLength\":1}")]
             public required string Name { get; init; }
 
             /// <summary>An optional description of the flow.</summary>
-            [JsonSchema("{\"type\":\"string\"}")]
             public string? Description { get; init; }
 
             /// <summary>Ids of the source connections the flow reads from (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> SourceConnectionIds { get; init; }
 
             /// <summary>Ids of the target connections the flow writes to (at least one).</summary>
-            [JsonSchema("{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\",\"minLength\":1}}")]
             public required IReadOnlyList<string> TargetConnectionIds { get; init; }
 
             /// <summary>The params of the <c>Ledger</c> transformation; written to <c>transformations</c> when set.</summary>
@@ -416,51 +413,39 @@ namespace AepFlow.FlowSpecs
 
         /// <summary>How ledger entries are read from the Acme ledger.</summary>
         [JsonConverter(typeof(LedgerParamsJsonConverter))]
-        [JsonSchema("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"description\":\"How ledger entries are read from the Acme ledger.\",\"properties\":{\"currency\":{\"description\":\"Currency of every amount in the ledger.\",\"type\":\"string\",\"enum\":[\"EUR\",\"USD\"]},\"amount\":{\"description\":\"Smallest amount worth ingesting.\",\"type\":\"number\",\"exclusiveMinimum\":0,\"maximum\":1000000},\"batchSize\":{\"type\":\"integer\",\"minimum\":1,\"exclusiveMaximum\":501},\"accountCode\":{\"description\":\"Two capital letters then four digits.\",\"type\":\"string\",\"pattern\":\"^[A-Z]{2}[0-9]{4}$\"},\"iban\":{\"type\":\"string\",\"minLength\":15,\"maxLength\":34},\"ledgerKind\":{\"type\":\"string\",\"const\":\"general\"},\"notifyEmail\":{\"type\":\"string\",\"format\":\"email\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"maxLength\":12}},\"channel\":{\"type\":\"string\"},\"legacyCode\":{\"type\":\"string\"},\"memo\":{\"type\":\"string\"}},\"required\":[\"currency\"],\"anyOf\":[{\"required\":[\"accountCode\"]},{\"required\":[\"iban\"]}],\"oneOf\":[{\"properties\":{\"channel\":{\"const\":\"batch\"}},\"required\":[\"channel\",\"batchSize\"]},{\"properties\":{\"channel\":{\"const\":\"realtime\"}},\"required\":[\"channel\"]}],\"not\":{\"required\":[\"legacyCode\"]},\"allOf\":[{\"properties\":{\"memo\":{\"maxLength\":140}}}]}")]
         public sealed partial record LedgerParams : IAepModel
         {
             /// <summary>Currency of every amount in the ledger.</summary>
-            [JsonSchema("{\"description\":\"Currency of every amount in the ledger.\",\"type\":\"string\",\"enum\":[\"EUR\",\"USD\"]}")]
             public required Currency Currency { get; init; }
 
             /// <summary>Smallest amount worth ingesting.</summary>
-            [JsonSchema("{\"description\":\"Smallest amount worth ingesting.\",\"type\":\"number\",\"exclusiveMinimum\":0,\"maximum\":1000000}")]
             public double? Amount { get; init; }
 
             /// <summary>The <c>batchSize</c> member.</summary>
-            [JsonSchema("{\"type\":\"integer\",\"minimum\":1,\"exclusiveMaximum\":501}")]
             public int? BatchSize { get; init; }
 
             /// <summary>Two capital letters then four digits.</summary>
-            [JsonSchema("{\"description\":\"Two capital letters then four digits.\",\"type\":\"string\",\"pattern\":\"^[A-Z]{2}[0-9]{4}$\"}")]
             public string? AccountCode { get; init; }
 
             /// <summary>The <c>iban</c> member.</summary>
-            [JsonSchema("{\"type\":\"string\",\"minLength\":15,\"maxLength\":34}")]
             public string? Iban { get; init; }
 
             /// <summary>The <c>ledgerKind</c> member.</summary>
-            [JsonSchema("{\"type\":\"string\",\"const\":\"general\"}")]
             public string? LedgerKind { get; init; }
 
             /// <summary>The <c>notifyEmail</c> member.</summary>
-            [JsonSchema("{\"type\":\"string\",\"format\":\"email\"}")]
             public string? NotifyEmail { get; init; }
 
             /// <summary>The <c>tags</c> member.</summary>
-            [JsonSchema("{\"type\":\"array\",\"items\":{\"type\":\"string\",\"maxLength\":12}}")]
             public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
             /// <summary>The <c>channel</c> member.</summary>
-            [JsonSchema("{\"type\":\"string\"}")]
             public string? Channel { get; init; }
 
             /// <summary>The <c>legacyCode</c> member.</summary>
-            [JsonSchema("{\"type\":\"string\"}")]
             public string? LegacyCode { get; init; }
 
             /// <summary>The <c>memo</c> member.</summary>
-            [JsonSchema("{\"type\":\"string\"}")]
             public string? Memo { get; init; }
 
             /// <inheritdoc />
@@ -874,15 +859,12 @@ namespace AepFlow.FlowSpecs
         public sealed partial record ScheduleParams : IAepModel
         {
             /// <summary>epoch time</summary>
-            [JsonSchema("{\"description\":\"epoch time\",\"type\":\"integer\"}")]
             public required long StartTime { get; init; }
 
             /// <summary>The <c>frequency</c> member.</summary>
-            [JsonSchema("{\"type\":\"string\",\"enum\":[\"hour\",\"day\"]}")]
             public required Frequency Frequency { get; init; }
 
             /// <summary>The <c>interval</c> member.</summary>
-            [JsonSchema("{\"type\":\"integer\",\"minimum\":1,\"maximum\":24}")]
             public required int Interval { get; init; }
 
             /// <inheritdoc />
