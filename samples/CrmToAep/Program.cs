@@ -8,7 +8,8 @@ using AepFlow.Requests;
 using AepFlow.Samples;
 using AepFlow.Xdm.Standard;
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+// On Platform the last step waits for the flow's first run to finish, which can take several minutes.
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(AepClientOptions.EnvironmentHasCredentials() ? 20 : 2));
 await using var platform = await SamplePlatform.ConnectAsync(cancel.Token);
 using var client = platform.Client;
 var ct = cancel.Token;
@@ -97,6 +98,8 @@ Step.Print("FlowSpec " + CrmToAep.Name, flowSpec.Id);
 
 // 8. The dataflow, composed by type: CRMToAEP's constructor takes only ids of connection specs it lists (an Amazon S3 source
 //    does not compile), and every other member is typed from the flowSpec's own schemas: Interval = 10 fails the build (AEPF010).
+// The schedule starts now, so the first run starts at once.
+var startTime = DateTimeOffset.UtcNow;
 var flowRequest = new CrmToAep.CreateFlowRequest(source, target, "Salesforce contacts to the data lake")
 {
     Description = "Ingests Salesforce contacts every 15 minutes.",
@@ -111,7 +114,7 @@ var flowRequest = new CrmToAep.CreateFlowRequest(source, target, "Salesforce con
     },
     Schedule = new CrmToAep.ScheduleParams
     {
-        StartTime = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds(),
+        StartTime = startTime.ToUnixTimeSeconds(),
         Frequency = CrmToAep.Frequency.Minute,
         Interval = 15,
     },
@@ -119,12 +122,20 @@ var flowRequest = new CrmToAep.CreateFlowRequest(source, target, "Salesforce con
 var flow = await client.Flows.CreateAsync(flowRequest, ct);
 Step.Print("Dataflow", flow.Id);
 
-// 9. Read it back and list its runs.
+// 9. Read it back.
 var created = await client.Flows.GetAsync(flow.Id, ct);
 Step.Print("Read back: " + created.Name, created.State ?? "(no state)");
-await foreach (var run in client.Runs.ListForFlowAsync(flow.Id, ct))
+
+// 10. Follow its first run, as "monitor dataflows" does: wait for Platform to start it, then for its end, and print its
+//     metrics. (The in-process emulator's simulated clock is moved on instead of waiting for the run to finish.)
+platform.FastForward(TimeSpan.FromMinutes(1));
+var firstRun = await client.Flows.WaitForNextRunAsync(flow.Id, createdAfter: startTime.AddMinutes(-1), cancellationToken: ct);
+Step.Print("First run", $"{firstRun.Id} ({firstRun.Status ?? "unknown"})");
+var finished = await client.Runs.WaitForCompletionAsync(firstRun.Id, cancellationToken: ct);
+Step.Print("First run " + (finished.Succeeded ? "succeeded" : "failed"), finished.Metrics.ToString());
+foreach (var error in finished.Errors)
 {
-    Step.Print("Run", $"{run.Id} ({run.Status ?? "unknown"})");
+    Step.Print("Run error", error.ToString());
 }
 
 Console.WriteLine();

@@ -17,6 +17,12 @@ internal sealed class SamplePlatform : IAsyncDisposable
 
     public AepClient Client { get; }
 
+    /// <summary>
+    /// On the emulator, moves its simulated clock forward so a scheduled run happens without the wait; on Platform time
+    /// passes by itself, so this does nothing.
+    /// </summary>
+    public void FastForward(TimeSpan by) => _emulator?.Clock.Advance(by);
+
     public static async Task<SamplePlatform> ConnectAsync(CancellationToken cancellationToken)
     {
         if (AepClientOptions.EnvironmentHasCredentials())

@@ -39,6 +39,7 @@ public sealed partial class SampleByUrlTests : IDisposable
         var sampleExit = await sample.WaitForExitAsync(TimeSpan.FromMinutes(3));
         Assert.True(sampleExit == 0, $"the sample exited with {sampleExit}:\n{sample.Output}\n--- emulator\n{emulator.Output}");
         Assert.Contains($"Platform: {baseUrl}", sample.Output, StringComparison.Ordinal);
+        Assert.Contains("First run succeeded", sample.Output, StringComparison.Ordinal);
         var flowId = SampleFlowId().Match(sample.Output) is { Success: true } match
             ? match.Groups[1].Value
             : throw new InvalidOperationException("the sample printed no dataflow id:\n" + sample.Output);
@@ -57,10 +58,11 @@ public sealed partial class SampleByUrlTests : IDisposable
         Assert.Equal(CrmToAepId, flow.FlowSpec?.Id);
         Assert.Equal(PartnerFlowSpecId, (await client.FlowSpecs.FindByNameAsync("PartnerFeedToAEP"))?.Id);
 
-        // The sample's schedule starts 5 minutes from now, every 15 minutes: 30 simulated minutes make two runs (at 5 and 20).
+        // The sample's schedule starts when it creates the flow, every 15 minutes, and the sample waited for the first run:
+        // 25 more simulated minutes make the second (at 15), and both have ended.
         using var admin = new HttpClient { BaseAddress = baseUrl };
         admin.DefaultRequestHeaders.Add("x-emulator-admin-key", adminKey);
-        using (var clock = await admin.PostAsync("__emulator/clock", new StringContent("""{ "advanceSeconds": 1800 }""", Encoding.UTF8, "application/json")))
+        using (var clock = await admin.PostAsync("__emulator/clock", new StringContent("""{ "advanceSeconds": 1500 }""", Encoding.UTF8, "application/json")))
         {
             Assert.Equal(HttpStatusCode.OK, clock.StatusCode);
         }
