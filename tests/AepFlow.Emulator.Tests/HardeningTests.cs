@@ -112,6 +112,9 @@ public sealed class HardeningTests
             }
             """);
         using var withQuery = await env.Http.GetAsync($"{TestEmulator.FlowService}/flows?client_secret=query-secret-1&access_token=query-token-2&limit=5");
+        using var withHeader = new HttpRequestMessage(HttpMethod.Get, $"{TestEmulator.FlowService}/flows");
+        withHeader.Headers.Add("x-access-token", "header-token-6");
+        using var headerSent = await env.Http.SendAsync(withHeader);
         using var bodySecret = await env.Http.PostAsync($"{TestEmulator.FlowService}/sourceConnections", TestEmulator.Json("""
             { "name": "x", "params": { "sasToken": "sas-secret-3", "nested": { "clientSecret": "nested-secret-4" } } }
             """));
@@ -124,7 +127,7 @@ public sealed class HardeningTests
         var overHttp = (await env.GetOkAsync("__emulator/requests", env.Admin)).ToJsonString();
         foreach (var text in new[] { recorded, overHttp })
         {
-            foreach (var secret in new[] { "p@ss-in-auth", "tok-in-auth", "query-secret-1", "query-token-2", "sas-secret-3", "nested-secret-4", "ims-query-secret-5", env.Token, env.Emulator.AdminKey })
+            foreach (var secret in new[] { "p@ss-in-auth", "tok-in-auth", "query-secret-1", "query-token-2", "sas-secret-3", "nested-secret-4", "ims-query-secret-5", "header-token-6", env.Token, env.Emulator.AdminKey })
             {
                 Assert.DoesNotContain(secret, text);
             }

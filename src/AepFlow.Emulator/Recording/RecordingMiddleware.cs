@@ -19,7 +19,9 @@ internal sealed class RecordingMiddleware(RequestDelegate next, RequestLog log, 
         var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
         {
-            headers[name] = IsCredentialHeader(name) ? RedactScheme(values.ToString()) : values.ToString();
+            headers[name] = IsCredentialHeader(name) ? RedactScheme(values.ToString())
+                : redactor.IsSecretName(name) ? SecretRedactor.Mask // x-access-token, x-client-secret…
+                : values.ToString();
         }
 
         var (body, failure) = request.Path.StartsWithSegments("/ims")

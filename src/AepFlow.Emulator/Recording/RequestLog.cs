@@ -78,7 +78,10 @@ public sealed class RecordedRequest
     /// <summary>Query string including the leading <c>?</c>, or empty.</summary>
     public string Query { get; }
 
-    /// <summary>Request headers (names as sent, several values joined by <c>", "</c>); <c>Authorization</c> keeps only its scheme.</summary>
+    /// <summary>
+    /// Request headers (names as sent, several values joined by <c>", "</c>); <c>Authorization</c> keeps only its scheme, and
+    /// headers whose names say they hold a secret (<c>x-access-token</c>…) are <c>***</c>.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     /// <summary>The request body as text (up to 1 MiB), or <see langword="null"/> when there was none.</summary>
