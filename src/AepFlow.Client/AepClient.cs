@@ -142,8 +142,14 @@ public class AepClient : IDisposable
     /// Sends any call, e.g. one built by a generated <c>AepFlow.Operations.*Operations</c> method, with the same
     /// authentication, validation, retries and error mapping as the service properties.
     /// </summary>
-    public virtual Task<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(request, cancellationToken);
+    public virtual async Task<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken = default)
+    {
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        // A body that is not valid JSON fails here, with the call's details, not later where Json is first read.
+        _ = response.Json;
+        return response;
+    }
 
     /// <summary>
     /// Sends a call and deserializes its body through source-generated metadata; the answer keeps the status, the
@@ -152,8 +158,8 @@ public class AepClient : IDisposable
     public virtual async Task<AepResponse<T>> SendAsync<T>(AepRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(responseType);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return new AepResponse<T>(response.Deserialize(responseType)!, response);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return new AepResponse<T>(response.Deserialize(responseType)!, response.StatusCode, response.RequestId, response.Etag);
     }
 
     /// <summary>
@@ -161,7 +167,7 @@ public class AepClient : IDisposable
     /// than <see cref="AepClientOptions.BaseAddress"/> are refused (<see cref="AepInvalidResponseException"/>).
     /// </summary>
     public virtual IAsyncEnumerable<JsonElement> ListAsync(AepRequest request, CancellationToken cancellationToken = default) =>
-        _transport.PageAsync(request, AepTransport.ListItems, static item => item.Clone(), cancellationToken);
+        _transport.PageAsync(request, AepTransport.ListItems, static (item, _) => item.Clone(), cancellationToken);
 
     /// <summary>Sends a list call and every following page, deserializing each item through source-generated metadata.</summary>
     public virtual async IAsyncEnumerable<T> ListAsync<T>(AepRequest request, JsonTypeInfo<T> itemType, [EnumeratorCancellation] CancellationToken cancellationToken = default)

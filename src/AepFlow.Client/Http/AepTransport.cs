@@ -97,7 +97,7 @@ internal sealed class AepTransport
                 Log.Received(_logger, method, route, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
             }
 
-            return new AepResponse(response.StatusCode, body, requestId, HeaderOf(response, "ETag"), response.Headers.Location, ParseJson(request, response, body, requestId), request);
+            return new AepResponse(response.StatusCode, body, requestId, HeaderOf(response, "ETag"), response.Headers.Location, IsJson(response), request);
         }
     }
 
@@ -176,33 +176,16 @@ internal sealed class AepTransport
         }
     }
 
-    private JsonElement ParseJson(AepRequest request, HttpResponseMessage response, ReadOnlyMemory<byte> body, string? requestId)
-    {
-        if (body.IsEmpty || response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type) &&
-            !type.ToString().Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return default;
-        }
-
-        try
-        {
-            // ParseValue on JsonElement builds one unpooled document: no second copy as Clone() would make.
-            var reader = new Utf8JsonReader(body.Span);
-            return JsonElement.ParseValue(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            throw new AepInvalidResponseException(
-                $"{request} answered {(int)response.StatusCode} with a body that is not valid JSON ({ex.Message}){(requestId is null ? "." : $". x-request-id: {requestId}.")}",
-                request.Method.Method, request.BasePath + request.Path, requestId, ex);
-        }
-    }
+    // Parsed later, by whoever reads the body (see AepResponse.ReadJson); a body without a Content-Type is tried as JSON.
+    private static bool IsJson(HttpResponseMessage response) =>
+        !response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type) ||
+        type.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sends <paramref name="request"/> and every following page, yielding the items <paramref name="items"/> picks from each.</summary>
     public async IAsyncEnumerable<T> PageAsync<T>(
         AepRequest request,
         Func<JsonElement, IEnumerable<JsonElement>> items,
-        Func<JsonElement, T> read,
+        Func<JsonElement, ReadOnlyMemory<byte>, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -211,12 +194,35 @@ internal sealed class AepTransport
         {
             visited.Add(current.ToRelativeUri());
             var response = await SendAsync(current, cancellationToken).ConfigureAwait(false);
-            foreach (var item in items(response.Json))
+
+            // The page is read in one go (its parsed document goes back to the pool); the items keep slices of the body.
+            var (page, next, refused) = response.ReadJson((items, read, request, _options.BaseAddress), static (root, body, s) =>
             {
-                yield return read(item);
+                var page = new List<T>();
+                foreach (var item in s.items(root))
+                {
+                    page.Add(s.read(item, body));
+                }
+
+                try
+                {
+                    return (page, NextPage(s.request, root, s.BaseAddress), (AepInvalidResponseException?)null);
+                }
+                catch (AepInvalidResponseException ex)
+                {
+                    return (page, null, ex);
+                }
+            });
+            foreach (var item in page)
+            {
+                yield return item;
             }
 
-            var next = NextPage(request, response.Json, _options.BaseAddress);
+            // A link off the configured host is refused after the items the page did carry.
+            if (refused is not null)
+            {
+                throw refused;
+            }
 
             // A server that hands back a link already followed would otherwise loop forever.
             if (next is null || visited.Contains(next.ToRelativeUri()))

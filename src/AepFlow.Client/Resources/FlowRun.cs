@@ -53,10 +53,12 @@ public sealed record FlowRun
     /// <summary>The run's activities (copy, transform…), each with its own status.</summary>
     public IReadOnlyList<FlowRunActivity> Activities { get; init; } = [];
 
-    /// <summary>The whole response object.</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static FlowRun FromJson(JsonElement e)
+    /// <summary>The whole response object.</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static FlowRun FromJson(JsonElement e, ReadOnlyMemory<byte> body)
     {
         var metrics = JsonRead.Object(e, "metrics");
         var activities = ReadActivities(e);
@@ -87,7 +89,7 @@ public sealed record FlowRun
             Metrics = FlowRunMetrics.FromJson(metrics),
             Errors = errors,
             Activities = activities,
-            Json = e.Clone(),
+            _json = KeptJson.Of(e, body),
         };
     }
 

@@ -56,7 +56,7 @@ internal static class JsonRead
     }
 
     /// <summary>A single-resource GET body: Flow Service wraps the resource in <c>{"items":[…]}</c>; others return it bare.</summary>
-    public static JsonElement Single(JsonElement root, string resource, string id)
+    public static JsonElement Single(JsonElement root, string resource)
     {
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
         {
@@ -65,10 +65,10 @@ internal static class JsonRead
                 return item;
             }
 
-            throw new JsonException($"The response for {resource} '{id}' holds no items.");
+            throw new JsonException($"The response holds no {resource} (empty items).");
         }
 
-        return root.ValueKind == JsonValueKind.Object ? root : throw new JsonException($"The response for {resource} '{id}' is not a JSON object.");
+        return root.ValueKind == JsonValueKind.Object ? root : throw new JsonException($"The response for the {resource} is not a JSON object.");
     }
 
     /// <summary>A generated model's wire JSON as an element (for JSON Patch values).</summary>

@@ -42,10 +42,12 @@ public sealed record Flow
     /// <summary>Creation time, epoch milliseconds.</summary>
     public long? CreatedAt { get; init; }
 
-    /// <summary>The whole response object, for members not surfaced above.</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static Flow FromJson(JsonElement e) => new()
+    /// <summary>The whole response object, for members not surfaced above.</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static Flow FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
         Id = JsonRead.RequiredString(e, "id", "flow"),
         Name = JsonRead.String(e, "name"),
@@ -56,7 +58,7 @@ public sealed record Flow
         SourceConnectionIds = JsonRead.Strings(e, "sourceConnectionIds"),
         TargetConnectionIds = JsonRead.Strings(e, "targetConnectionIds"),
         CreatedAt = JsonRead.Int64(e, "createdAt"),
-        Json = e.Clone(),
+        _json = KeptJson.Of(e, body),
     };
 }
 
@@ -78,17 +80,19 @@ public sealed record FlowSpec
     /// <summary>The connectionSpecs a flow under this spec may write to.</summary>
     public IReadOnlyList<string> TargetConnectionSpecIds { get; init; } = [];
 
-    /// <summary>The whole spec (transformationSpecs, scheduleSpec…).</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static FlowSpec FromJson(JsonElement e) => new()
+    /// <summary>The whole spec (transformationSpecs, scheduleSpec…).</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static FlowSpec FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
         Id = JsonRead.RequiredString(e, "id", "flowSpec"),
         Name = JsonRead.String(e, "name"),
         Version = JsonRead.String(e, "version"),
         SourceConnectionSpecIds = JsonRead.Strings(e, "sourceConnectionSpecIds"),
         TargetConnectionSpecIds = JsonRead.Strings(e, "targetConnectionSpecIds"),
-        Json = e.Clone(),
+        _json = KeptJson.Of(e, body),
     };
 }
 
@@ -107,16 +111,18 @@ public sealed record ConnectionSpec
     /// <summary>The version, e.g. <c>1.0</c>.</summary>
     public string? Version { get; init; }
 
-    /// <summary>The whole spec (authSpec, sourceSpec…).</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static ConnectionSpec FromJson(JsonElement e) => new()
+    /// <summary>The whole spec (authSpec, sourceSpec…).</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static ConnectionSpec FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
         Id = JsonRead.RequiredString(e, "id", "connectionSpec"),
         Name = JsonRead.String(e, "name"),
         ProviderId = JsonRead.String(e, "providerId"),
         Version = JsonRead.String(e, "version"),
-        Json = e.Clone(),
+        _json = KeptJson.Of(e, body),
     };
 }
 
@@ -144,10 +150,12 @@ public sealed record Connection
     /// <summary>The etag to send as <c>if-match</c> when patching.</summary>
     public string? Etag { get; init; }
 
-    /// <summary>The whole response object (params, data, auth without secrets…).</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static Connection FromJson(JsonElement e) => new()
+    /// <summary>The whole response object (params, data, auth without secrets…).</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static Connection FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
         Id = JsonRead.RequiredString(e, "id", "connection"),
         Name = JsonRead.String(e, "name"),
@@ -156,7 +164,7 @@ public sealed record Connection
         ConnectionSpec = JsonRead.Ref(e, "connectionSpec"),
         State = JsonRead.String(e, "state"),
         Etag = JsonRead.String(e, "etag"),
-        Json = e.Clone(),
+        _json = KeptJson.Of(e, body),
     };
 }
 
@@ -172,15 +180,17 @@ public sealed record MappingSet
     /// <summary>The target XDM schema.</summary>
     public string? XdmSchema { get; init; }
 
-    /// <summary>The whole response object.</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static MappingSet FromJson(JsonElement e) => new()
+    /// <summary>The whole response object.</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static MappingSet FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
         Id = JsonRead.RequiredString(e, "id", "mapping set"),
         Version = JsonRead.Int64(e, "version"),
         XdmSchema = JsonRead.String(e, "xdmSchema"),
-        Json = e.Clone(),
+        _json = KeptJson.Of(e, body),
     };
 }
 
@@ -196,15 +206,17 @@ public sealed record DataSet
     /// <summary>The id of the XDM schema its records follow (<c>schemaRef.id</c>).</summary>
     public string? SchemaId { get; init; }
 
-    /// <summary>The whole response object.</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static DataSet FromJson(string id, JsonElement e) => new()
+    /// <summary>The whole response object.</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static DataSet FromJson(string id, JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
         Id = JsonRead.String(e, "id") ?? id,
         Name = JsonRead.String(e, "name"),
         SchemaId = JsonRead.String(JsonRead.Object(e, "schemaRef"), "id"),
-        Json = e.Clone(),
+        _json = KeptJson.Of(e, body),
     };
 }
 
@@ -223,15 +235,17 @@ public sealed record XdmSchema
     /// <summary>The version, e.g. <c>1.0</c>.</summary>
     public string? Version { get; init; }
 
-    /// <summary>The whole schema.</summary>
-    public JsonElement Json { get; init; }
+    private KeptJson _json;
 
-    internal static XdmSchema FromJson(JsonElement e) => new()
+    /// <summary>The whole schema.</summary>
+    public JsonElement Json { get => _json.Value; init => _json = KeptJson.Of(value); }
+
+    internal static XdmSchema FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
         Id = JsonRead.RequiredString(e, "$id", "schema"),
         AltId = JsonRead.String(e, "meta:altId"),
         Title = JsonRead.String(e, "title"),
         Version = JsonRead.String(e, "version"),
-        Json = e.Clone(),
+        _json = KeptJson.Of(e, body),
     };
 }

@@ -17,7 +17,11 @@ public class ConnectionsClient
     protected ConnectionsClient() => _transport = null!;
 
     /// <summary>Creates a base connection; the request is validated first.</summary>
-    public virtual Task<CreatedResource> CreateAsync(CreateConnectionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(CreateConnectionRequest request, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary><see cref="CreateAsync(CreateConnectionRequest, CancellationToken)"/> with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> CreateWithResponseAsync(CreateConnectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/connections").WithBody(request), "connection", cancellationToken);
@@ -25,27 +29,38 @@ public class ConnectionsClient
 
     /// <summary>Creates a base connection of the connectionSpec <typeparamref name="TSpec"/>; the request is validated first.</summary>
     /// <returns>The new connection's id, typed by its spec so only that spec's source connections accept it.</returns>
-    public async Task<BaseConnectionId<TSpec>> CreateAsync<TSpec>(CreateConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+    public Task<BaseConnectionId<TSpec>> CreateAsync<TSpec>(CreateConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+        where TSpec : IConnectionSpec =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary>The typed create with the response's status, <c>x-request-id</c> and etag.</summary>
+    public async Task<AepResponse<BaseConnectionId<TSpec>>> CreateWithResponseAsync<TSpec>(CreateConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
         where TSpec : IConnectionSpec
     {
         ArgumentNullException.ThrowIfNull(request);
-        var created = await CreateAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
-        return new BaseConnectionId<TSpec>(created.Id);
+        var created = await CreateWithResponseAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return created.With(new BaseConnectionId<TSpec>(created.Value.Id));
     }
 
     /// <summary>Reads one base connection.</summary>
-    public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveConnection(Calls.Id(id)), "connection", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads one base connection with the response's status, <c>x-request-id</c> and etag (for <see cref="PatchAsync"/>).</summary>
+    public virtual Task<AepResponse<Connection>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, FlowServiceOperations.RetrieveConnection(Calls.Id(id)), Readers.Connection, cancellationToken);
 
     /// <summary>Lists base connections, following every page.</summary>
     public virtual IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.ListConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a base connection with <c>if-match</c> (Flow Service serves this on the trailing-slash path).</summary>
-    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
-    {
-        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "connection", cancellationToken);
-    }
+    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(PatchWithResponseAsync(id, etag, operations, cancellationToken));
+
+    /// <summary><see cref="PatchAsync"/> with the response's status, <c>x-request-id</c> and new etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> PatchWithResponseAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.CreateAsync(_transport, FlowServiceOperations.PatchConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "connection", cancellationToken);
 
     /// <summary>Deletes a base connection (on the trailing-slash path, as Flow Service declares it).</summary>
     public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
@@ -65,7 +80,11 @@ public class SourceConnectionsClient
     protected SourceConnectionsClient() => _transport = null!;
 
     /// <summary>Creates a source connection; the request (and its typed params) is validated first.</summary>
-    public virtual Task<CreatedResource> CreateAsync(CreateSourceConnectionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(CreateSourceConnectionRequest request, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary><see cref="CreateAsync(CreateSourceConnectionRequest, CancellationToken)"/> with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> CreateWithResponseAsync(CreateSourceConnectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/sourceConnections").WithBody(request), "source connection", cancellationToken);
@@ -73,27 +92,38 @@ public class SourceConnectionsClient
 
     /// <summary>Creates a source connection of the connectionSpec <typeparamref name="TSpec"/>; the request (and its typed params) is validated first.</summary>
     /// <returns>The new connection's id, typed by its spec so only flowSpecs that list the spec as a source accept it.</returns>
-    public async Task<SourceConnectionId<TSpec>> CreateAsync<TSpec>(CreateSourceConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+    public Task<SourceConnectionId<TSpec>> CreateAsync<TSpec>(CreateSourceConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+        where TSpec : IConnectionSpec =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary>The typed create with the response's status, <c>x-request-id</c> and etag.</summary>
+    public async Task<AepResponse<SourceConnectionId<TSpec>>> CreateWithResponseAsync<TSpec>(CreateSourceConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
         where TSpec : IConnectionSpec
     {
         ArgumentNullException.ThrowIfNull(request);
-        var created = await CreateAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
-        return new SourceConnectionId<TSpec>(created.Id);
+        var created = await CreateWithResponseAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return created.With(new SourceConnectionId<TSpec>(created.Value.Id));
     }
 
     /// <summary>Reads one source connection.</summary>
-    public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveSourceConnection(Calls.Id(id)), "source connection", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads one source connection with the response's status, <c>x-request-id</c> and etag (for <see cref="PatchAsync"/>).</summary>
+    public virtual Task<AepResponse<Connection>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, FlowServiceOperations.RetrieveSourceConnection(Calls.Id(id)), Readers.Connection, cancellationToken);
 
     /// <summary>Lists source connections, following every page.</summary>
     public virtual IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.GetSourceConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a source connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
-    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
-    {
-        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchSourceConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "source connection", cancellationToken);
-    }
+    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(PatchWithResponseAsync(id, etag, operations, cancellationToken));
+
+    /// <summary><see cref="PatchAsync"/> with the response's status, <c>x-request-id</c> and new etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> PatchWithResponseAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.CreateAsync(_transport, FlowServiceOperations.PatchSourceConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "source connection", cancellationToken);
 
     /// <summary>Deletes a source connection.</summary>
     public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
@@ -113,7 +143,11 @@ public class TargetConnectionsClient
     protected TargetConnectionsClient() => _transport = null!;
 
     /// <summary>Creates a target connection; the request is validated first.</summary>
-    public virtual Task<CreatedResource> CreateAsync(CreateTargetConnectionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(CreateTargetConnectionRequest request, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary><see cref="CreateAsync(CreateTargetConnectionRequest, CancellationToken)"/> with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> CreateWithResponseAsync(CreateTargetConnectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.FlowService, "/targetConnections").WithBody(request), "target connection", cancellationToken);
@@ -121,27 +155,38 @@ public class TargetConnectionsClient
 
     /// <summary>Creates a target connection of the connectionSpec <typeparamref name="TSpec"/>; the request is validated first.</summary>
     /// <returns>The new connection's id, typed by its spec so only flowSpecs that list the spec as a target accept it.</returns>
-    public async Task<TargetConnectionId<TSpec>> CreateAsync<TSpec>(CreateTargetConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+    public Task<TargetConnectionId<TSpec>> CreateAsync<TSpec>(CreateTargetConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
+        where TSpec : IConnectionSpec =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary>The typed create with the response's status, <c>x-request-id</c> and etag.</summary>
+    public async Task<AepResponse<TargetConnectionId<TSpec>>> CreateWithResponseAsync<TSpec>(CreateTargetConnectionRequest<TSpec> request, CancellationToken cancellationToken = default)
         where TSpec : IConnectionSpec
     {
         ArgumentNullException.ThrowIfNull(request);
-        var created = await CreateAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
-        return new TargetConnectionId<TSpec>(created.Id);
+        var created = await CreateWithResponseAsync(request.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return created.With(new TargetConnectionId<TSpec>(created.Value.Id));
     }
 
     /// <summary>Reads one target connection.</summary>
-    public virtual async Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Connection.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveTargetConnection(Calls.Id(id)), "target connection", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<Connection> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads one target connection with the response's status, <c>x-request-id</c> and etag (for <see cref="PatchAsync"/>).</summary>
+    public virtual Task<AepResponse<Connection>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, FlowServiceOperations.RetrieveTargetConnection(Calls.Id(id)), Readers.Connection, cancellationToken);
 
     /// <summary>Lists target connections, following every page.</summary>
     public virtual IAsyncEnumerable<Connection> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
         Calls.ListAsync(_transport, FlowServiceOperations.GetTargetConnections(), query, Connection.FromJson, cancellationToken);
 
     /// <summary>Patches a target connection, sending <paramref name="etag"/> as <c>if-match</c>.</summary>
-    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
-    {
-        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchTargetConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "target connection", cancellationToken);
-    }
+    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(PatchWithResponseAsync(id, etag, operations, cancellationToken));
+
+    /// <summary><see cref="PatchAsync"/> with the response's status, <c>x-request-id</c> and new etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> PatchWithResponseAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.CreateAsync(_transport, FlowServiceOperations.PatchTargetConnection(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "target connection", cancellationToken);
 
     /// <summary>Deletes a target connection.</summary>
     public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)

@@ -21,15 +21,26 @@ public class FlowsClient
     /// Creates a dataflow from a generated <c>CreateFlowRequest</c>. The request is validated against its flowSpec first; an
     /// invalid one throws <see cref="AepValidationException"/> and nothing is sent.
     /// </summary>
-    public virtual Task<CreatedResource> CreateAsync(IFlowRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(IFlowRequest request, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary><see cref="CreateAsync"/> with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> CreateWithResponseAsync(IFlowRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Calls.CreateAsync(_transport, FlowServiceOperations.CreateFlow(request), "flow", cancellationToken);
     }
 
     /// <summary>Reads one dataflow.</summary>
-    public virtual async Task<Flow> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Flow.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlow(Calls.Id(id)), "flow", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<Flow> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>
+    /// Reads one dataflow with the response's status, <c>x-request-id</c> and etag: the etag to pass to
+    /// <see cref="UpdateScheduleAsync"/> or <see cref="PatchAsync"/>.
+    /// </summary>
+    public virtual Task<AepResponse<Flow>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, FlowServiceOperations.RetrieveFlow(Calls.Id(id)), Readers.Flow, cancellationToken);
 
     /// <summary>Lists dataflows, following every page.</summary>
     /// <example><code>client.Flows.ListAsync(ListQuery.Where(PropertyFilter.Equal("flowSpec.id", CrmToAep.Id)))</code></example>
@@ -40,26 +51,42 @@ public class FlowsClient
     /// Applies JSON Patch <paramref name="operations"/> to a dataflow, sending <paramref name="etag"/> as <c>if-match</c>.
     /// A stale etag throws <see cref="AepConcurrencyException"/>.
     /// </summary>
-    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default)
-    {
-        return Calls.CreateAsync(_transport, FlowServiceOperations.PatchFlow(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "flow", cancellationToken);
-    }
+    public virtual Task<CreatedResource> PatchAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(PatchWithResponseAsync(id, etag, operations, cancellationToken));
+
+    /// <summary><see cref="PatchAsync"/> with the response's status, <c>x-request-id</c> and new etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> PatchWithResponseAsync(string id, string etag, IReadOnlyList<JsonPatchOperation> operations, CancellationToken cancellationToken = default) =>
+        Calls.CreateAsync(_transport, FlowServiceOperations.PatchFlow(Calls.Id(id), etag, Calls.Instructions(etag, operations)), "flow", cancellationToken);
 
     /// <summary>Enables a dataflow so its schedule runs (<c>POST /flows/{id}/action?op=enable</c>); returns the new etag.</summary>
     public virtual Task<CreatedResource> EnableAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(EnableWithResponseAsync(id, cancellationToken));
+
+    /// <summary><see cref="EnableAsync"/> with the response's status, <c>x-request-id</c> and new etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> EnableWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
         Calls.CreateAsync(_transport, FlowServiceOperations.PostStateTransition(Calls.Id(id), "enable", []), "flow", cancellationToken);
 
     /// <summary>Disables a dataflow: no further runs are scheduled until it is enabled again; returns the new etag.</summary>
     public virtual Task<CreatedResource> DisableAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(DisableWithResponseAsync(id, cancellationToken));
+
+    /// <summary><see cref="DisableAsync"/> with the response's status, <c>x-request-id</c> and new etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> DisableWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
         Calls.CreateAsync(_transport, FlowServiceOperations.PostStateTransition(Calls.Id(id), "disable", []), "flow", cancellationToken);
 
     /// <summary>
     /// Replaces a dataflow's schedule with a generated, typed schedule (e.g. <c>CrmToAep.ScheduleParams</c>), sending
-    /// <paramref name="etag"/> as <c>if-match</c>. The schedule is validated against its flowSpec's scheduleSpec first: an
-    /// invalid one throws <see cref="AepValidationException"/> (paths below <c>/scheduleParams</c>) and nothing is sent.
+    /// <paramref name="etag"/> (from <see cref="GetWithResponseAsync"/> or the last update) as <c>if-match</c>. The schedule is
+    /// validated against its flowSpec's scheduleSpec first: an invalid one throws <see cref="AepValidationException"/>
+    /// (paths below <c>/scheduleParams</c>) and nothing is sent.
     /// </summary>
     /// <returns>The flow id and its new etag.</returns>
     public virtual Task<CreatedResource> UpdateScheduleAsync<TSchedule>(string id, string etag, TSchedule schedule, CancellationToken cancellationToken = default)
+        where TSchedule : IAepModel =>
+        Calls.ValueAsync(UpdateScheduleWithResponseAsync(id, etag, schedule, cancellationToken));
+
+    /// <summary><see cref="UpdateScheduleAsync"/> with the response's status, <c>x-request-id</c> and new etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> UpdateScheduleWithResponseAsync<TSchedule>(string id, string etag, TSchedule schedule, CancellationToken cancellationToken = default)
         where TSchedule : IAepModel
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -75,7 +102,7 @@ public class FlowsClient
         }
 
         var value = JsonRead.ToElement(schedule);
-        return PatchAsync(id, etag, [JsonPatchOperation.Replace("/scheduleParams", value)], cancellationToken);
+        return PatchWithResponseAsync(id, etag, [JsonPatchOperation.Replace("/scheduleParams", value)], cancellationToken);
     }
 
     /// <summary>

@@ -18,16 +18,23 @@ public class MappingSetsClient
     protected MappingSetsClient() => _transport = null!;
 
     /// <summary>Creates a mapping set; the answer carries the id and version a flow's <c>Mapping</c> transformation needs.</summary>
-    public virtual async Task<MappingSet> CreateAsync(CreateMappingSetRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<MappingSet> CreateAsync(CreateMappingSetRequest request, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary><see cref="CreateAsync"/> with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<MappingSet>> CreateWithResponseAsync(CreateMappingSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.Conversion, "/mappingSets").WithBody(request), cancellationToken).ConfigureAwait(false);
-        return response.Read(static r => MappingSet.FromJson(r.Json));
+        return Calls.ReadAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.Conversion, "/mappingSets").WithBody(request), Readers.MappingSet, cancellationToken);
     }
 
     /// <summary>Reads one mapping set.</summary>
-    public virtual async Task<MappingSet> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        MappingSet.FromJson(await Calls.GetSingleAsync(_transport, DataPrepOperations.RetrieveMappingSet(Calls.Id(id)), "mapping set", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<MappingSet> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads one mapping set with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<MappingSet>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, DataPrepOperations.RetrieveMappingSet(Calls.Id(id)), Readers.MappingSet, cancellationToken);
 
     /// <summary>Lists mapping sets, following every page.</summary>
     public virtual IAsyncEnumerable<MappingSet> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -45,32 +52,36 @@ public class DataSetsClient
     protected DataSetsClient() => _transport = null!;
 
     /// <summary>Creates a dataset. Catalog answers <c>["@/dataSets/{id}"]</c>; the id is taken from it.</summary>
-    public virtual async Task<CreatedResource> CreateAsync(CreateDataSetRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedResource> CreateAsync(CreateDataSetRequest request, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary><see cref="CreateAsync"/> with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<CreatedResource>> CreateWithResponseAsync(CreateDataSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.Catalog, "/dataSets").WithBody(request), cancellationToken).ConfigureAwait(false);
-        return response.Read(static r => new CreatedResource(ParseCreatedId(r.Json), r.Etag));
+        return Calls.CreateAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.Catalog, "/dataSets").WithBody(request), "dataset", static (root, _) => ParseCreatedId(root), cancellationToken);
     }
 
     /// <summary>Reads one dataset. Catalog answers <c>{"{id}": {…}}</c>.</summary>
-    public virtual async Task<DataSet> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var response = await _transport.SendAsync(CatalogOperations.RetrieveDataset(Calls.Id(id)), cancellationToken).ConfigureAwait(false);
-        return response.Read(r => ReadDataSet(r.Json, id));
-    }
+    public virtual Task<DataSet> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
 
-    private static DataSet ReadDataSet(JsonElement root, string id)
+    /// <summary>Reads one dataset with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<DataSet>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.SendAsync(_transport, CatalogOperations.RetrieveDataset(Calls.Id(id)), id, ReadDataSet, static _ => null, cancellationToken);
+
+    private static DataSet ReadDataSet(JsonElement root, ReadOnlyMemory<byte> body, string id)
     {
         if (root.ValueKind == JsonValueKind.Object)
         {
             if (root.TryGetProperty(id, out var keyed) && keyed.ValueKind == JsonValueKind.Object)
             {
-                return DataSet.FromJson(id, keyed);
+                return DataSet.FromJson(id, keyed, body);
             }
 
             if (root.TryGetProperty("name", out _) || root.TryGetProperty("schemaRef", out _))
             {
-                return DataSet.FromJson(id, root);
+                return DataSet.FromJson(id, root, body);
             }
         }
 
@@ -113,17 +124,21 @@ public class SchemasClient
     protected SchemasClient() => _transport = null!;
 
     /// <summary>Creates a schema; the answer carries its <c>$id</c> for datasets, target connections and mapping sets.</summary>
-    public virtual async Task<XdmSchema> CreateAsync(CreateSchemaRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<XdmSchema> CreateAsync(CreateSchemaRequest request, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <summary><see cref="CreateAsync"/> with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<XdmSchema>> CreateWithResponseAsync(CreateSchemaRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var response = await _transport.SendAsync(new AepRequest(HttpMethod.Post, ServiceBasePaths.SchemaRegistry, "/tenant/schemas").WithBody(request), cancellationToken).ConfigureAwait(false);
-        return response.Read(static r => XdmSchema.FromJson(r.Json));
+        return Calls.ReadAsync(_transport, new AepRequest(HttpMethod.Post, ServiceBasePaths.SchemaRegistry, "/tenant/schemas").WithBody(request), Readers.Schema, cancellationToken);
     }
 
     /// <summary>Reads a schema by its <c>$id</c> or <c>meta:altId</c> (escaped into the path).</summary>
-    public virtual async Task<XdmSchema> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var response = await _transport.SendAsync(SchemaRegistryOperations.RetrieveSchema("tenant", Calls.Id(id)), cancellationToken).ConfigureAwait(false);
-        return response.Read(static r => XdmSchema.FromJson(r.Json));
-    }
+    public virtual Task<XdmSchema> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads a schema with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<XdmSchema>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ReadAsync(_transport, SchemaRegistryOperations.RetrieveSchema("tenant", Calls.Id(id)), Readers.Schema, cancellationToken);
 }

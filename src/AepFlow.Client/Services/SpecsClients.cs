@@ -16,8 +16,12 @@ public class FlowSpecsClient
     protected FlowSpecsClient() => _transport = null!;
 
     /// <summary>Reads one flowSpec.</summary>
-    public virtual async Task<FlowSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        FlowSpec.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlowSpec(Calls.Id(id)), "flowSpec", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<FlowSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads one flowSpec with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<FlowSpec>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, FlowServiceOperations.RetrieveFlowSpec(Calls.Id(id)), Readers.FlowSpec, cancellationToken);
 
     /// <summary>Lists flowSpecs, following every page.</summary>
     public virtual IAsyncEnumerable<FlowSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -39,8 +43,12 @@ public class ConnectionSpecsClient
     protected ConnectionSpecsClient() => _transport = null!;
 
     /// <summary>Reads one connectionSpec.</summary>
-    public virtual async Task<ConnectionSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        ConnectionSpec.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveConnectionSpec(Calls.Id(id)), "connectionSpec", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<ConnectionSpec> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads one connectionSpec with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<ConnectionSpec>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, FlowServiceOperations.RetrieveConnectionSpec(Calls.Id(id)), Readers.ConnectionSpec, cancellationToken);
 
     /// <summary>Lists connectionSpecs, following every page.</summary>
     public virtual IAsyncEnumerable<ConnectionSpec> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -62,8 +70,12 @@ public class RunsClient
     protected RunsClient() => _transport = null!;
 
     /// <summary>Reads one run.</summary>
-    public virtual async Task<FlowRun> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        FlowRun.FromJson(await Calls.GetSingleAsync(_transport, FlowServiceOperations.RetrieveFlowRun(Calls.Id(id)), "run", id, cancellationToken).ConfigureAwait(false));
+    public virtual Task<FlowRun> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.ValueAsync(GetWithResponseAsync(id, cancellationToken));
+
+    /// <summary>Reads one run with the response's status, <c>x-request-id</c> and etag.</summary>
+    public virtual Task<AepResponse<FlowRun>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        Calls.GetAsync(_transport, FlowServiceOperations.RetrieveFlowRun(Calls.Id(id)), Readers.Run, cancellationToken);
 
     /// <summary>Lists runs, following every page.</summary>
     public virtual IAsyncEnumerable<FlowRun> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
