@@ -154,22 +154,22 @@ public sealed class AepRequest
     }
 
     /// <summary>The path and query relative to the base address, e.g. <c>/data/foundation/flowservice/flows?limit=10</c>.</summary>
-    public string ToRelativeUri()
+    public string ToRelativeUri() => BuildUri(origin: "");
+
+    /// <summary>The path and query after <paramref name="origin"/> (scheme, host and port, no trailing slash), in one string.</summary>
+    internal string BuildUri(string origin)
     {
         if (_query is not { Count: > 0 })
         {
-            return string.Concat(BasePath, Path);
+            return string.Concat(origin, BasePath, Path);
         }
 
-        var builder = new StringBuilder(BasePath.Length + Path.Length + 16).Append(BasePath).Append(Path);
-        if (_query is { Count: > 0 })
+        var builder = new StringBuilder(origin.Length + BasePath.Length + Path.Length + 16).Append(origin).Append(BasePath).Append(Path);
+        var separator = '?';
+        foreach (var (name, value) in _query)
         {
-            var separator = '?';
-            foreach (var (name, value) in _query)
-            {
-                builder.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(EscapeQueryValue(value));
-                separator = '&';
-            }
+            builder.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(EscapeQueryValue(value));
+            separator = '&';
         }
 
         return builder.ToString();

@@ -25,6 +25,7 @@ internal sealed class AepTransport
     private readonly AepCredential _credential;
     private readonly ILogger _logger;
     private readonly Redactor _redactor;
+    private readonly string _origin;
 
     public AepTransport(Func<HttpClient> http, AepClientOptions options, AepCredential credential, ILogger logger, Redactor redactor)
     {
@@ -33,6 +34,7 @@ internal sealed class AepTransport
         _credential = credential;
         _logger = logger;
         _redactor = redactor;
+        _origin = options.BaseAddress.GetLeftPart(UriPartial.Authority);
     }
 
     public AepClientOptions Options => _options;
@@ -178,7 +180,7 @@ internal sealed class AepTransport
 
     // Parsed later, by whoever reads the body (see AepResponse.ReadJson); a body without a Content-Type is tried as JSON.
     private static bool IsJson(HttpResponseMessage response) =>
-        !response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type) ||
+        !(response.Content is BufferedContent buffered ? buffered.Received : response.Content).Headers.NonValidated.TryGetValues("Content-Type", out var type) ||
         type.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sends <paramref name="request"/> and every following page, yielding the items <paramref name="items"/> picks from each.</summary>
@@ -379,14 +381,21 @@ internal sealed class AepTransport
 
     private HttpRequestMessage CreateMessage(AepRequest request, string token)
     {
-        var relative = request.ToRelativeUri();
-        var uri = new Uri(_options.BaseAddress, relative);
-
-        // Only a relative URI not starting with a single '/' can leave the base address's host ("//host/…", "http://…").
-        if ((relative.Length < 2 || relative[0] != '/' || relative[1] == '/') && !IsSameOrigin(uri, _options.BaseAddress))
+        // A rooted path ("/…", not "//…") cannot leave the base address's host: the URI is written out whole, which costs
+        // far less than resolving a relative one. Anything else is resolved and must land on the configured origin.
+        Uri uri;
+        if (request.BasePath.Length > 0 ? IsRooted(request.BasePath) : IsRooted(request.Path))
         {
-            // A path like "//host/x" resolves to another host; credentials only ever go to the configured one.
-            throw new ArgumentException($"{request} does not resolve to the configured base address {_options.BaseAddress.GetLeftPart(UriPartial.Authority)}.", nameof(request));
+            uri = new Uri(request.BuildUri(_origin));
+        }
+        else
+        {
+            uri = new Uri(_options.BaseAddress, request.ToRelativeUri());
+            if (!IsSameOrigin(uri, _options.BaseAddress))
+            {
+                // A path like "//host/x" resolves to another host; credentials only ever go to the configured one.
+                throw new ArgumentException($"{request} does not resolve to the configured base address {_origin}.", nameof(request));
+            }
         }
 
         var message = new HttpRequestMessage(request.Method, uri);
@@ -445,6 +454,8 @@ internal sealed class AepTransport
             ? new AepConcurrencyException(text, status, error, requestId, sentEtag) { Method = request.Method.Method, RequestPath = path }
             : new AepApiException(text, status, error, requestId) { Method = request.Method.Method, RequestPath = path };
     }
+
+    private static bool IsRooted(string path) => path.Length >= 2 && path[0] == '/' && path[1] != '/' && path[1] != '\\';
 
     internal static bool IsSameOrigin(Uri uri, Uri baseAddress) =>
         uri.IsAbsoluteUri && string.Equals(uri.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase) &&

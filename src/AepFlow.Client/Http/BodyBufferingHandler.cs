@@ -34,18 +34,9 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
             // ReadAsByteArrayAsync reports a connection closed or reset mid-body as HttpRequestException, which the retry
             // strategy treats as transient for idempotent calls; cancellation here is the attempt timeout firing.
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var buffered = new BufferedContent(bytes);
-            foreach (var header in response.Content.Headers.NonValidated)
-            {
-                // Content-Length is the buffer's; the others are copied as received, without parsing.
-                if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                {
-                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
 
-            response.Content.Dispose();
-            response.Content = buffered;
+            // The drained content stays behind the buffer for its headers: copying them would cost more than the body read.
+            response.Content = new BufferedContent(bytes, response.Content);
             return response;
         }
         catch when (AepTransport.KeepRequestId(request, response))
@@ -56,10 +47,15 @@ internal sealed class BodyBufferingHandler : DelegatingHandler
     }
 }
 
-/// <summary>A response body already read into memory; the client reads it without another copy.</summary>
-internal sealed class BufferedContent(byte[] bytes) : HttpContent
+/// <summary>
+/// A response body already read into memory; the client reads it without another copy. Its own headers are empty: the
+/// received ones (Content-Type…) stay on <see cref="Received"/>, the drained content it replaced.
+/// </summary>
+internal sealed class BufferedContent(byte[] bytes, HttpContent received) : HttpContent
 {
     public ReadOnlyMemory<byte> Bytes => bytes;
+
+    public HttpContent Received => received;
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
 
@@ -72,5 +68,15 @@ internal sealed class BufferedContent(byte[] bytes) : HttpContent
     {
         length = bytes.Length;
         return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            received.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }
