@@ -69,7 +69,7 @@ public sealed class EmulatorRunTests(EmulatorFixture fixture, ITestOutputHelper 
         return await wait;
     }
 
-    private static async Task<CreatedResource> CreateFlowAsync(AepClient client)
+    internal static async Task<CreatedResource> CreateFlowAsync(AepClient client)
     {
         var schema = await client.Schemas.CreateAsync(new CreateSchemaRequest
         {

@@ -110,6 +110,47 @@ public sealed class SurfaceTests
     }
 
     [Fact]
+    public async Task Typed_service_methods_return_status_request_id_and_etag_with_their_results()
+    {
+        var handler = new RecordingHandler
+        {
+            Respond = (r, _, _) => Task.FromResult(r.Method == HttpMethod.Get
+                ? RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"id":"f1","name":"n","etag":"\"item-3\""}]}""", ("x-request-id", "rid-get"))
+                : RecordingHandler.Json(HttpStatusCode.Created, """{"id":"f2","etag":"\"body-1\""}""", ("x-request-id", "rid-post"), ("ETag", "\"header-2\""))),
+        };
+        using var client = TestClient.Create(handler);
+
+        var flow = await client.Flows.GetWithResponseAsync("f1");
+        var created = await client.Flows.CreateWithResponseAsync(new FakeFlowRequest());
+        Flow value = flow;
+
+        // A Flow Service GET carries the etag in the item; a header, when sent, wins.
+        Assert.Equal((HttpStatusCode.OK, "rid-get", "\"item-3\""), (flow.StatusCode, flow.RequestId, flow.Etag));
+        Assert.Equal("n", value.Name);
+        Assert.Equal((HttpStatusCode.Created, "rid-post", "\"header-2\""), (created.StatusCode, created.RequestId, created.Etag));
+        Assert.Equal(new CreatedResource("f2", "\"header-2\""), created.Value);
+        Assert.Equal("f1", (await client.Flows.GetAsync("f1")).Id);
+    }
+
+    private sealed class FlowsFromResponses : FlowsClient
+    {
+        public override Task<AepResponse<Flow>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new AepResponse<Flow>(new Flow { Id = id, State = "enabled" }, HttpStatusCode.OK, "rid-fake", "\"7\""));
+    }
+
+    [Fact]
+    public async Task A_double_overriding_the_with_response_method_also_serves_the_plain_one()
+    {
+        var flows = new FlowsFromResponses();
+
+        var plain = await flows.GetAsync("f1");
+        var full = await flows.GetWithResponseAsync("f1");
+
+        Assert.Equal("enabled", plain.State);
+        Assert.Equal("\"7\"", full.Etag);
+    }
+
+    [Fact]
     public async Task Keyed_clients_talk_to_their_own_sandboxes()
     {
         var handler = new RecordingHandler { Respond = (_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"id":"f1"}]}""")) };
