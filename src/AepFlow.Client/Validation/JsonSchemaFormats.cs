@@ -106,11 +106,14 @@ internal static class JsonSchemaFormats
             && offsetHour <= 23 && offsetMinute <= 59;
     }
 
-    /// <summary>A pragmatic e-mail check: one non-empty local part without spaces, <c>@</c>, and a host name (<c>a@localhost</c> is one).</summary>
+    /// <summary>
+    /// A pragmatic e-mail check: a non-empty local part without spaces or a second <c>@</c>, <c>@</c>, and a host name
+    /// (<c>a@localhost</c> is one).
+    /// </summary>
     public static bool IsEmail(string value)
     {
-        var at = value.LastIndexOf('@');
-        return at > 0 && at < value.Length - 1 && value.IndexOf(' ') < 0 && IsHostname(value, at + 1, value.Length - at - 1);
+        var at = value.IndexOf('@');
+        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && value.IndexOf(' ') < 0 && IsHostname(value, at + 1, value.Length - at - 1);
     }
 
     /// <summary>RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, 63 characters each, 253 in all.</summary>
@@ -169,8 +172,9 @@ internal static class JsonSchemaFormats
     public static bool IsIPv6(string value) =>
         value.IndexOf(':') >= 0 && value.IndexOf('%') < 0 && IPAddress.TryParse(value, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
 
-    /// <summary>An absolute URI.</summary>
-    public static bool IsUri(string value) => Uri.TryCreate(value, UriKind.Absolute, out _);
+    /// <summary>An absolute URI: a scheme (RFC 3986 <c>ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"</c>), then what
+    /// <see cref="Uri"/> accepts. The scheme is checked first because on Unix <see cref="Uri"/> reads <c>/a/b</c> as a file path.</summary>
+    public static bool IsUri(string value) => HasScheme(value) && Uri.TryCreate(value, UriKind.Absolute, out _);
 
     /// <summary>An absolute or relative URI reference.</summary>
     public static bool IsUriReference(string value) => Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
@@ -210,6 +214,28 @@ internal static class JsonSchemaFormats
 
         return true;
     }
+
+    private static bool HasScheme(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon < 1 || !IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < colon; i++)
+        {
+            var c = value[i];
+            if (!(IsAsciiLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace AepFlow.Validation;
@@ -11,42 +13,46 @@ namespace AepFlow.Validation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SchemaChecks
 {
+    // enum/const literals of untyped members, parsed once per process.
+    private static readonly ConcurrentDictionary<string, JsonElement> ParsedLiterals = new(StringComparer.Ordinal);
+
     /// <summary>The JSON Schema length of a string: Unicode code points, so a surrogate pair counts once.</summary>
-    public static int Length(string value)
+    public static int Length(string value) => JsonSchemaValues.Length(value);
+
+    /// <summary>Whether <paramref name="value"/> is a multiple of <paramref name="divisor"/> (decimal arithmetic, so 0.3 is a multiple of 0.1).</summary>
+    public static bool IsMultipleOf(double value, decimal divisor) => JsonSchemaValues.IsMultipleOf(value, divisor);
+
+    /// <summary><c>"type": "integer"</c> on an untyped member: a JSON number without a fraction (<c>30.0</c> counts).</summary>
+    public static bool IsInteger(JsonElement value) => value.ValueKind == JsonValueKind.Number && JsonSchemaValues.IsInteger(value.GetRawText());
+
+    /// <summary>
+    /// <c>enum</c>/<c>const</c> on an untyped member: whether <paramref name="value"/> equals one of the JSON values in the
+    /// array <paramref name="allowedJson"/> (JSON equality: 1 equals 1.0, member order does not matter).
+    /// </summary>
+    public static bool IsOneOf(JsonElement value, string allowedJson)
     {
-        var length = value.Length;
-        for (var i = 0; i < value.Length - 1; i++)
+        foreach (var allowed in ParsedLiterals.GetOrAdd(allowedJson, static json => JsonDocument.Parse(json).RootElement).EnumerateArray())
         {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            if (JsonSchemaValues.AreEqual(value, allowed))
             {
-                length--;
-                i++;
+                return true;
             }
         }
 
-        return length;
+        return false;
     }
 
-    /// <summary>Whether <paramref name="value"/> is a multiple of <paramref name="divisor"/> (decimal arithmetic, so 0.3 is a multiple of 0.1).</summary>
-    public static bool IsMultipleOf(double value, decimal divisor)
-    {
-        if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 7.9e27)
-        {
-            return false;
-        }
-
-        return (decimal)value % divisor == 0m;
-    }
-
-    /// <summary>Whether no two items are equal (<c>uniqueItems</c>); quadratic, allocation-free, meant for short lists.</summary>
+    /// <summary>
+    /// Whether no two items are equal (<c>uniqueItems</c>) with JSON equality: untyped items compare as JSON, nested lists
+    /// item by item. Quadratic and allocation-free for typed items, meant for short lists.
+    /// </summary>
     public static bool AreUnique<T>(IReadOnlyList<T> items)
     {
-        var comparer = EqualityComparer<T>.Default;
         for (var i = 0; i < items.Count; i++)
         {
             for (var j = i + 1; j < items.Count; j++)
             {
-                if (comparer.Equals(items[i], items[j]))
+                if (ItemsEqual(items[i], items[j]))
                 {
                     return false;
                 }
@@ -54,6 +60,52 @@ public static class SchemaChecks
         }
 
         return true;
+    }
+
+    /// <summary><c>uniqueItems</c> on an untyped JSON array: whether no two items are equal as JSON.</summary>
+    public static bool AreUnique(JsonElement array)
+    {
+        var count = array.GetArrayLength();
+        for (var i = 0; i < count; i++)
+        {
+            for (var j = i + 1; j < count; j++)
+            {
+                if (JsonSchemaValues.AreEqual(array[i], array[j]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ItemsEqual<T>(T a, T b)
+    {
+        if (a is JsonElement x && b is JsonElement y)
+        {
+            return JsonSchemaValues.AreEqual(x, y);
+        }
+
+        if (a is System.Collections.IList left && b is System.Collections.IList right)
+        {
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < left.Count; i++)
+            {
+                if (!ItemsEqual(left[i], right[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return EqualityComparer<T>.Default.Equals(a, b);
     }
 
     /// <summary>

@@ -197,6 +197,9 @@ internal sealed class ValidatorEmitter
             case TypeKind.Array:
                 ArrayRules(s, expr, type, mode, subject, condition, primary, w);
                 break;
+            case TypeKind.JsonElement:
+                UntypedRules(s, expr, mode, subject, condition, w);
+                break;
         }
 
         Combinators(s, expr, type, null, mode, subject, condition, w);
@@ -477,11 +480,18 @@ internal sealed class ValidatorEmitter
                 var kinds = new List<string>();
                 if ((allowed & SchemaTypes.Null) != 0) kinds.Add("JsonValueKind.Null");
                 if ((allowed & SchemaTypes.Boolean) != 0) kinds.Add("JsonValueKind.True or JsonValueKind.False");
-                if ((allowed & (SchemaTypes.Number | SchemaTypes.Integer)) != 0) kinds.Add("JsonValueKind.Number");
+                if ((allowed & SchemaTypes.Number) != 0) kinds.Add("JsonValueKind.Number");
                 if ((allowed & SchemaTypes.String) != 0) kinds.Add("JsonValueKind.String");
                 if ((allowed & SchemaTypes.Array) != 0) kinds.Add("JsonValueKind.Array");
                 if ((allowed & SchemaTypes.Object) != 0) kinds.Add("JsonValueKind.Object");
-                w.OpenBlock("if (" + expr + ".ValueKind is not (" + string.Join(" or ", kinds) + "))");
+                var wrongKind = kinds.Count == 0 ? "true" : expr + ".ValueKind is not (" + string.Join(" or ", kinds) + ")";
+                if ((allowed & SchemaTypes.Number) == 0 && (allowed & SchemaTypes.Integer) != 0)
+                {
+                    // "integer" without "number": a JSON number counts only without a fraction (30.0 does).
+                    wrongKind = "(" + wrongKind + ") && !SchemaChecks.IsInteger(" + expr + ")";
+                }
+
+                w.OpenBlock("if (" + wrongKind + ")");
                 Fail(w, mode, null, "type", message);
                 w.Close();
                 return true;
@@ -550,6 +560,13 @@ internal sealed class ValidatorEmitter
     // "value must be one of these JSON literals" for a C# value; literals of another JSON type can never match.
     private void ValueSet(EquatableArray<string> literals, string expr, TypeRef type, Mode mode, string keyword, string message, CodeWriter w)
     {
+        if (type.Kind == TypeKind.JsonElement)
+        {
+            // An untyped member compares as JSON (1 equals 1.0), like the build-time evaluator.
+            Check(w, mode, "!SchemaChecks.IsOneOf(" + expr + ", " + CodeWriter.Literal("[" + string.Join(",", literals) + "]") + ")", keyword, message);
+            return;
+        }
+
         var values = new List<string>();
         foreach (var literal in literals)
         {
@@ -673,25 +690,19 @@ internal sealed class ValidatorEmitter
         Check(w, mode, expr + op + Number(bound, type), keyword, message);
     }
 
-    // The divisor is decided here: a C# decimal literal outside decimal's range does not compile (CS0594).
+    // The divisor is decided here (JsonSchemaValues.Divisor, which the build-time evaluator uses too): a C# decimal literal
+    // outside decimal's range does not compile (CS0594).
     private static void MultipleOf(CodeWriter w, Mode mode, string expr, string text, string keyword, string message)
     {
-        var tooLarge = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var approximate)
-            && Math.Abs(approximate) >= (double)decimal.MaxValue;
-        if (tooLarge)
+        switch (AepFlow.Validation.JsonSchemaValues.Divisor(text, out var divisor))
         {
-            // Beyond decimal's range: SchemaChecks.IsMultipleOf rejects every non-zero value that large, so only 0 remains.
-            Check(w, mode, expr + " != 0", keyword, message);
-            return;
+            case AepFlow.Validation.JsonSchemaValues.DivisorKind.TooLarge:
+                Check(w, mode, expr + " != 0", keyword, message);
+                break;
+            case AepFlow.Validation.JsonSchemaValues.DivisorKind.Decimal:
+                Check(w, mode, "!SchemaChecks.IsMultipleOf(" + expr + ", " + divisor.ToString(CultureInfo.InvariantCulture) + "m)", keyword, message);
+                break;
         }
-
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var divisor) || divisor <= 0m)
-        {
-            // Below decimal's precision (1e-30): every value decimal can hold is a multiple.
-            return;
-        }
-
-        Check(w, mode, "!SchemaChecks.IsMultipleOf(" + expr + ", " + divisor.ToString(CultureInfo.InvariantCulture) + "m)", keyword, message);
     }
 
     private void StringRules(SchemaModel s, string expr, Mode mode, string subject, string condition, CodeWriter w)
@@ -718,6 +729,69 @@ internal sealed class ValidatorEmitter
         {
             Check(w, mode, "!SchemaChecks.IsFormat(" + expr + ", " + CodeWriter.Literal(format) + ")", "format", subject + " must be a valid " + format + condition);
         }
+    }
+
+    // An untyped member (JsonElement): the string, number and array rules apply to the JSON value it turns out to hold,
+    // as JSON Schema applies them (and as the build-time evaluator does).
+    private void UntypedRules(SchemaModel s, string expr, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        var text = NewLocal("text");
+        var textRules = new CodeWriter(w.Indent + 1);
+        StringRules(s, text, mode, subject, condition, textRules);
+        Guarded(w, textRules, expr + ".ValueKind == JsonValueKind.String && " + expr + ".GetString() is { } " + text, text);
+
+        var number = NewLocal("number");
+        var numberRules = new CodeWriter(w.Indent + 1);
+        NumberRules(s, number, TypeRef.Double, mode, subject, condition, numberRules);
+        Guarded(w, numberRules, expr + ".ValueKind == JsonValueKind.Number && " + expr + ".TryGetDouble(out var " + number + ")", number);
+
+        var arrayRules = new CodeWriter(w.Indent + 1);
+        if (s.MinItems is { } minItems && minItems > 0)
+        {
+            Check(arrayRules, mode, expr + ".GetArrayLength() < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems",
+                subject + " must have at least " + minItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(minItems, "item") + condition);
+        }
+
+        if (s.MaxItems is { } maxItems)
+        {
+            Check(arrayRules, mode, expr + ".GetArrayLength() > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems",
+                subject + " must have at most " + maxItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(maxItems, "item") + condition);
+        }
+
+        if (s.UniqueItems)
+        {
+            Check(arrayRules, mode, "!SchemaChecks.AreUnique(" + expr + ")", "uniqueItems", subject + " must not contain duplicate items" + condition);
+        }
+
+        Guarded(w, arrayRules, expr + ".ValueKind == JsonValueKind.Array", null);
+
+        // An object schema without "properties" is untyped too; its required members are looked up in the JSON.
+        var objectRules = new CodeWriter(w.Indent + 1);
+        foreach (var name in s.Required)
+        {
+            objectRules.OpenBlock("if (!" + expr + ".TryGetProperty(" + CodeWriter.Literal(name) + ", out _))");
+            Fail(objectRules, mode, name, "required", name + " is required" + condition);
+            objectRules.Close();
+        }
+
+        Guarded(w, objectRules, expr + ".ValueKind == JsonValueKind.Object", null);
+    }
+
+    private void Guarded(CodeWriter w, CodeWriter rules, string guard, string? local)
+    {
+        if (rules.IsEmpty)
+        {
+            if (local is not null)
+            {
+                _locals.Remove(local);
+            }
+
+            return;
+        }
+
+        w.OpenBlock("if (" + guard + ")");
+        w.Append(rules);
+        w.Close();
     }
 
     private void ArrayRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, bool primary, CodeWriter w)

@@ -75,12 +75,34 @@ internal sealed class TypeBuilder
             }
         }
 
+        ReportUndeclaredRequired(node, pointer);
         _objects[slot] = new ObjectTypeModel(
             typeName,
             Describe(node),
             EquatableArray.From(properties),
             schema,
             schema.HasObjectLevelRules ? Metadata.SchemaText.Write(node) : null);
+    }
+
+    // A required name without a "properties" entry has no member in the record: Validate() reports it missing on every value
+    // (ValidatorEmitter), while the JSON of a flow file may have it; the build-time evaluator answers "unknown" there.
+    private void ReportUndeclaredRequired(JsonNode node, string pointer)
+    {
+        if (node["required"] is not { Kind: JsonNodeKind.Array } required)
+        {
+            return;
+        }
+
+        var declared = node["properties"];
+        for (var i = 0; i < required.Items.Count; i++)
+        {
+            var name = required.Items[i];
+            if (name.IsString && (declared is not { Kind: JsonNodeKind.Object } || declared[name.Text!] is null))
+            {
+                _context.ReportUnsupported(name, "The required member \"" + name.Text + "\", which \"properties\" does not declare,", pointer + "/required/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "the record has no such member, so a value it reads or builds never has one and Validate() always reports it missing; declare it in \"properties\"");
+            }
+        }
     }
 
     /// <summary>
@@ -156,6 +178,12 @@ internal sealed class TypeBuilder
                 }
 
                 var element = MapType(items, schema.Items ?? SchemaModel.Empty, Naming.Singularize(nameHint), owner, jsonName, pointer + "/items", arrayNesting + 1);
+                if (schema.UniqueItems && element.Kind == TypeKind.Object && node["uniqueItems"] is { } uniqueItems)
+                {
+                    _context.ReportUnsupported(uniqueItems, "\"uniqueItems\" over objects", pointer + "/uniqueItems",
+                        "Validate() compares the members the record declares (members it does not declare are not read), so objects that differ only there count as duplicates");
+                }
+
                 return new TypeRef(TypeKind.Array, Element: element);
             case SchemaTypes.Object:
                 if (node["properties"] is not { Kind: JsonNodeKind.Object, Members.Count: > 0 })
@@ -222,24 +250,8 @@ internal sealed class TypeBuilder
     }
 
     // "startTime" is epoch seconds today and overflows int in 2038; epoch values in milliseconds overflow already.
-    private static bool IsLong(string jsonName, JsonNode node, SchemaModel schema)
-    {
-        if (jsonName.EndsWith("Time", StringComparison.Ordinal) || jsonName.EndsWith("time", StringComparison.Ordinal)
-            || jsonName.EndsWith("At", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var description = node.GetString("description");
-        if (description is not null && description.IndexOf("epoch", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return true;
-        }
-
-        return OutsideInt(schema.Minimum) || OutsideInt(schema.Maximum) || OutsideInt(schema.ExclusiveMinimum) || OutsideInt(schema.ExclusiveMaximum);
-    }
-
-    private static bool OutsideInt(double? value) => value is < int.MinValue or > int.MaxValue;
+    private static bool IsLong(string jsonName, JsonNode node, SchemaModel schema) =>
+        Schema.IntegerWidth.IsLong(jsonName, node.GetString("description"), schema.Minimum, schema.Maximum, schema.ExclusiveMinimum, schema.ExclusiveMaximum);
 
     private static bool IsSingle(SchemaTypes types) => types != 0 && (types & (types - 1)) == 0;
 

@@ -24,6 +24,13 @@ internal sealed class JsonSchemaEvaluator
 
     private readonly List<string> _path = new();
     private readonly List<string> _conditions = new();
+
+    // Per object value, the members its own schema declares in "properties" (the first schema that sees the value, before
+    // any allOf/then/else): only those become members of the generated record, so only those can be required at run time.
+    private readonly Dictionary<JsonNode, HashSet<string>?> _declared = new(ReferenceComparer.Instance);
+
+    // Values already seen by their own (member or item) schema: only that schema decides the generated member's C# type.
+    private readonly HashSet<JsonNode> _typed = new(ReferenceComparer.Instance);
     private readonly string _rootName;
     private int _conditionalDepth;
     private int _depth;
@@ -46,6 +53,13 @@ internal sealed class JsonSchemaEvaluator
         evaluator.Eval(schema, instance, errors);
         return errors;
     }
+
+    /// <summary>
+    /// The verdict alone: <see cref="SchemaOutcome.Unknown"/> where the build cannot decide (a run-time value, or a keyword the
+    /// generated validators do not check). The differential tests hold it against <c>Validate()</c> and JsonSchema.Net.
+    /// </summary>
+    public static SchemaOutcome Decide(JsonElement schema, JsonNode instance, string rootName = "value") =>
+        new JsonSchemaEvaluator(schema, rootName, Array.Empty<string>()).Eval(schema, instance, new List<SchemaError>());
 
     private string Pointer => _path.Count == 0 ? "" : "/" + string.Join("/", _path.Select(s => s.Replace("~", "~0").Replace("/", "~1")));
 
@@ -113,9 +127,23 @@ internal sealed class JsonSchemaEvaluator
             // would not give (SchemaKeywords.NotEnforced; the generator reports each as AEPF003).
             var outcome = HasNotEnforcedKeyword(schema) ? SchemaOutcome.Unknown : SchemaOutcome.Valid;
 
+            if (node.Kind == JsonNodeKind.Object && !_declared.ContainsKey(node))
+            {
+                // No "properties": the member is an untyped JsonElement and Validate() looks required names up in the JSON (null: any name).
+                _declared[node] = schema.TryGetProperty("properties", out var declared) && declared.ValueKind == JsonValueKind.Object && declared.EnumerateObject().Any()
+                    ? new HashSet<string>(declared.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal)
+                    : null;
+            }
+
+            bool primary = _typed.Add(node);
             if (node.IsKnown)
             {
                 outcome = Combine(outcome, CheckType(schema, node, errors));
+                if (primary && outcome != SchemaOutcome.Invalid)
+                {
+                    outcome = Combine(outcome, CheckIntegerWidth(schema, node, errors));
+                }
+
                 outcome = Combine(outcome, CheckEnumAndConst(schema, node, errors));
                 outcome = node.Kind switch
                 {
@@ -193,6 +221,61 @@ internal sealed class JsonSchemaEvaluator
         return SchemaOutcome.Invalid;
     }
 
+    /// <summary>An "integer" member is a C# int or long (<see cref="IntegerWidth"/>); a value that type cannot hold does not read at run time.</summary>
+    private SchemaOutcome CheckIntegerWidth(JsonElement schema, JsonNode node, List<SchemaError> errors)
+    {
+        if (node.Kind != JsonNodeKind.Number || !schema.TryGetProperty("type", out var type) || !IsIntegerOnly(type))
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        bool isLong = IntegerWidth.IsLong(MemberName, schema.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
+            Bound(schema, "minimum"), Bound(schema, "maximum"), Bound(schema, "exclusiveMinimum"), Bound(schema, "exclusiveMaximum"));
+        if (IntegerWidth.Fits(node.Text!, isLong))
+        {
+            return SchemaOutcome.Valid;
+        }
+
+        Report(errors, node, "type", $"{Subject} {(isLong ? IntegerWidth.Int64Message : IntegerWidth.Int32Message)}", actual: node.Text);
+        return SchemaOutcome.Invalid;
+    }
+
+    private static bool IsIntegerOnly(JsonElement type)
+    {
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return type.GetString() == "integer";
+        }
+
+        if (type.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        var names = type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()).Where(t => t != "null").Distinct().ToList();
+        return names.Count == 1 && names[0] == "integer";
+    }
+
+    private static double? Bound(JsonElement schema, string keyword) =>
+        schema.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) ? number : null;
+
+    /// <summary>The JSON name the generator types this value by: its member's name (array items take their array's name).</summary>
+    private string MemberName
+    {
+        get
+        {
+            for (int i = _path.Count - 1; i >= 0; i--)
+            {
+                if (!(_path[i].Length > 0 && _path[i].All(char.IsDigit)))
+                {
+                    return _path[i];
+                }
+            }
+
+            return _rootName;
+        }
+    }
+
     private static JsonNode Reparse(string text)
     {
         var parsed = JsonTreeReader.Parse(text.Trim()).Root;
@@ -203,23 +286,13 @@ internal sealed class JsonSchemaEvaluator
     {
         "string" => node.Kind == JsonNodeKind.String,
         "number" => node.Kind == JsonNodeKind.Number,
-        "integer" => node.Kind == JsonNodeKind.Number && IsInteger(node.Text!),
+        "integer" => node.Kind == JsonNodeKind.Number && JsonSchemaValues.IsInteger(node.Text!),
         "boolean" => node.Kind is JsonNodeKind.True or JsonNodeKind.False,
         "null" => node.Kind == JsonNodeKind.Null,
         "object" => node.Kind == JsonNodeKind.Object,
         "array" => node.Kind == JsonNodeKind.Array,
         _ => true,
     };
-
-    private static bool IsInteger(string literal)
-    {
-        if (decimal.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-        {
-            return d == decimal.Truncate(d);
-        }
-
-        return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && Math.Floor(x) == x && !double.IsInfinity(x);
-    }
 
     private static string WithArticle(string type) => type switch
     {
@@ -233,7 +306,7 @@ internal sealed class JsonSchemaEvaluator
     private static string DescribeKind(JsonNode node) => node.Kind switch
     {
         JsonNodeKind.String => $"a string ({node.Display})",
-        JsonNodeKind.Number => IsInteger(node.Text!) ? $"an integer ({node.Text})" : $"a number ({node.Text})",
+        JsonNodeKind.Number => JsonSchemaValues.IsInteger(node.Text!) ? $"an integer ({node.Text})" : $"a number ({node.Text})",
         JsonNodeKind.True or JsonNodeKind.False => $"a boolean ({node.Display})",
         JsonNodeKind.Null => "null",
         JsonNodeKind.Array => "an array",
@@ -314,14 +387,11 @@ internal sealed class JsonSchemaEvaluator
             outcome = SchemaOutcome.Invalid;
         }
 
-        if (schema.TryGetProperty("multipleOf", out var multiple) && multiple.ValueKind == JsonValueKind.Number && multiple.GetDouble() > 0)
+        if (schema.TryGetProperty("multipleOf", out var multiple) && multiple.ValueKind == JsonValueKind.Number
+            && !JsonSchemaValues.IsMultipleOf(value, multiple.GetRawText()))
         {
-            double quotient = value / multiple.GetDouble();
-            if (Math.Abs(quotient - Math.Round(quotient)) > 1e-9)
-            {
-                Report(errors, node, "multipleOf", $"{Subject} must be a multiple of {multiple.GetRawText()}", actual: node.Text);
-                outcome = SchemaOutcome.Invalid;
-            }
+            Report(errors, node, "multipleOf", $"{Subject} must be a multiple of {multiple.GetRawText()}", actual: node.Text);
+            outcome = SchemaOutcome.Invalid;
         }
 
         return outcome;
@@ -333,7 +403,7 @@ internal sealed class JsonSchemaEvaluator
     {
         var outcome = SchemaOutcome.Valid;
         string text = node.Text!;
-        int length = CodePointLength(text);
+        int length = JsonSchemaValues.Length(text);
         if (schema.TryGetProperty("minLength", out var minLength) && IsCount(minLength) && length < minLength.GetDouble())
         {
             Report(errors, node, "minLength", $"{Subject} must be at least {Count(minLength, "character")} long", actual: length.ToString(CultureInfo.InvariantCulture));
@@ -364,20 +434,6 @@ internal sealed class JsonSchemaEvaluator
 
     /// <summary>"1 character", "15 characters".</summary>
     private static string Count(JsonElement number, string noun) => number.GetRawText() + " " + noun + (number.GetRawText() == "1" ? "" : "s");
-
-    private static int CodePointLength(string text)
-    {
-        int count = 0;
-        foreach (char c in text)
-        {
-            if (!char.IsLowSurrogate(c))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
 
     private static bool Matches(string pattern, string text)
     {
@@ -425,10 +481,20 @@ internal sealed class JsonSchemaEvaluator
 
         if (schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
         {
+            // Items with declared properties are generated records (others stay JSON and compare as JSON at run time).
+            bool recordItems = items.ValueKind == JsonValueKind.Object && items.TryGetProperty("properties", out var itemProperties)
+                && itemProperties.ValueKind == JsonValueKind.Object && itemProperties.EnumerateObject().Any();
             for (int i = 1; i < node.Items.Count; i++)
             {
                 for (int j = 0; j < i; j++)
                 {
+                    if (recordItems && node.Items[i].Kind == JsonNodeKind.Object && node.Items[j].Kind == JsonNodeKind.Object)
+                    {
+                        // Generated records compare the members they declare, not the JSON (AEPF003): not decided here.
+                        outcome = Combine(outcome, SchemaOutcome.Unknown);
+                        continue;
+                    }
+
                     if (node.Items[i].IsKnown && JsonEquality.AreEqual(node.Items[i], node.Items[j]))
                     {
                         _path.Add(i.ToString(CultureInfo.InvariantCulture));
@@ -479,6 +545,13 @@ internal sealed class JsonSchemaEvaluator
             {
                 if (node.Member(name) != null)
                 {
+                    // Present in the JSON but not declared in "properties": the generated record has no such member (AEPF003)
+                    // and Validate() reports it missing, so the JSON and the run-time model disagree: not decided here.
+                    if (_declared[node] is { } declared && !declared.Contains(name))
+                    {
+                        outcome = Combine(outcome, SchemaOutcome.Unknown);
+                    }
+
                     continue;
                 }
 
@@ -665,4 +738,14 @@ internal sealed class JsonSchemaEvaluator
 
         return string.Join(" and ", parts);
     }
+}
+
+/// <summary>Identity, not value, for the per-value bookkeeping of <see cref="JsonSchemaEvaluator"/>.</summary>
+internal sealed class ReferenceComparer : IEqualityComparer<JsonNode>
+{
+    public static readonly ReferenceComparer Instance = new();
+
+    public bool Equals(JsonNode? x, JsonNode? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(JsonNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }
