@@ -95,6 +95,8 @@ public sealed class EmulatorConsumerTests(PackedFeed feed)
                 <Nullable>enable</Nullable>
                 <IsPackable>false</IsPackable>
                 <IsTestProject>true</IsTestProject>
+                <!-- The emulator's own generated types are internal: none may clash with the ones this project generates. -->
+                <WarningsAsErrors>CS0436</WarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="AepFlow.Emulator" Version="{feed.Version}" />
