@@ -21,7 +21,7 @@ internal static class Naming
         "ValidationResult", "ValidationError", "ValidationCollector", "IAepModel", "IFlowRequest",
 
         // Types generated code names without qualification (through its usings): a nested type of that name would capture them.
-        "JsonSchema", "JsonSchemaAttribute", "JsonConverterAttribute", "AepJson", "AepJsonException", "SchemaChecks", "JsonTokenType",
+        "JsonSchema", "JsonSchemaAttribute", "JsonConverterAttribute", "AepJson", "AepJsonException", "AepModelJsonConverter", "SchemaChecks", "JsonTokenType",
         "Utf8JsonReader", "Utf8JsonWriter", "JsonSerializerOptions", "JsonSerializerContext", "JsonTypeInfo", "JsonMetadataServices",
         "IJsonTypeInfoResolver", "IReadOnlyList", "List", "Dictionary", "FlowSpecCatalog", "FlowSpecEntry", "AepFlowJsonContext",
 

@@ -193,12 +193,9 @@ internal static class CreateFlowRequestEmitter
     private static void EmitConverter(FlowSpecModel spec, CodeWriter w)
     {
         w.Summary(null, "Reads and writes <see cref=\"CreateFlowRequest\"/> as the Flow Service's <c>POST /flows</c> body, without reflection.");
-        w.OpenBlock("public sealed class CreateFlowRequestJsonConverter : JsonConverter<CreateFlowRequest>");
+        w.OpenBlock("public sealed class CreateFlowRequestJsonConverter : AepModelJsonConverter<CreateFlowRequest>");
         w.Line("/// <inheritdoc />");
         w.Line("public override CreateFlowRequest Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line("public override void Write(Utf8JsonWriter writer, CreateFlowRequest value, JsonSerializerOptions options) => value.WriteJson(writer);");
         w.Line();
         w.Summary(null, "Reads a flow body. A <c>flowSpec.id</c> other than <see cref=\"Id\"/>, an unknown transformation, a missing member or a JSON type mismatch throws <see cref=\"AepJsonException\"/> with its JSON Pointer.");
         w.OpenBlock("public static CreateFlowRequest ReadValue(ref Utf8JsonReader reader)");

@@ -10,7 +10,7 @@ internal static class JsonContextEmitter
 {
     public static string Emit(CatalogModel catalog, string accessibility = "public", string rootNamespace = EmitOptions.DefaultRootNamespace)
     {
-        var w = SourceFile.Begin(rootNamespace + ".FlowSpecs", metadata: true);
+        var w = SourceFile.Begin(rootNamespace + ".FlowSpecs");
         w.Line("/// <summary>");
         w.Line("/// Source-generated serialization metadata for every generated flowSpec and connectionSpec model, for trimming and");
         w.Line("/// Native AOT: <c>JsonSerializer.Serialize(request, AepFlowJsonContext.Default.CrmToAepCreateFlowRequest)</c>.");

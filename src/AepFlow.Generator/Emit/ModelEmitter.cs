@@ -203,12 +203,9 @@ internal static class ModelEmitter
     private static void EmitConverter(ObjectTypeModel type, CodeWriter w)
     {
         w.Summary(null, "Reads and writes <see cref=\"" + type.Name + "\"/> as its wire JSON, without reflection.");
-        w.OpenBlock("public sealed class " + type.Name + "JsonConverter : JsonConverter<" + type.Name + ">");
+        w.OpenBlock("public sealed class " + type.Name + "JsonConverter : AepModelJsonConverter<" + type.Name + ">");
         w.Line("/// <inheritdoc />");
         w.Line("public override " + type.Name + " Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line("public override void Write(Utf8JsonWriter writer, " + type.Name + " value, JsonSerializerOptions options) => value.WriteJson(writer);");
         w.Line();
         w.Summary(null, "Reads the object the reader is on. Throws <see cref=\"AepJsonException\"/> naming the JSON Pointer of a mistyped or missing member.");
         w.OpenBlock("public static " + type.Name + " ReadValue(ref Utf8JsonReader reader)");

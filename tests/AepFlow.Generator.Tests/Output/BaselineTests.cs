@@ -93,6 +93,18 @@ public sealed class BaselineTests
         Assert.True(warnings.Length == 0, DiagnosticText.Describe(warnings));
     }
 
+    [Fact]
+    public void NoGeneratedFileHasAnUnusedUsing()
+    {
+        // Emit less: every using a generated file opens is one its code relies on (CS8019 is the compiler's "unnecessary using").
+        var unused = SharedRuns.Bundled.CompilationDiagnostics
+            .Where(d => d.Id == "CS8019" && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+            .Select(d => Path.GetFileName(d.Location.SourceTree!.FilePath) + ": " + d.Location.SourceTree.GetText().ToString(d.Location.SourceSpan))
+            .Distinct()
+            .ToArray();
+        Assert.True(unused.Length == 0, string.Join(Environment.NewLine, unused));
+    }
+
     private static GeneratorRun Run(string scenario) => scenario switch
     {
         "bundled" => SharedRuns.Bundled,

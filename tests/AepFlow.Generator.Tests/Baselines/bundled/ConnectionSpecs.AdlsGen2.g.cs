@@ -3,13 +3,6 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
-    using global::System.Text.Json;
-    using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
-
     /// <summary>
     /// Typed parameters for the connectionSpec <c>ADLS Gen2</c> (id <c>b3ba5556-48be-44b7-8b85-ff2b69b46dc4</c>).
     /// Azure Data Lake Storage Gen2 cloud storage source.

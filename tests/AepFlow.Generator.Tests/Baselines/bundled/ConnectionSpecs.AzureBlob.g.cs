@@ -3,10 +3,8 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
 
@@ -102,13 +100,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="ConnectionString"/> as its wire JSON, without reflection.</summary>
-        public sealed class ConnectionStringJsonConverter : JsonConverter<ConnectionString>
+        public sealed class ConnectionStringJsonConverter : AepModelJsonConverter<ConnectionString>
         {
             /// <inheritdoc />
             public override ConnectionString Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, ConnectionString value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.

@@ -3,13 +3,6 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
-    using global::System.Text.Json;
-    using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
-
     /// <summary>
     /// Typed parameters for the connectionSpec <c>Azure Event Hubs</c> (id <c>bf9f5905-92b7-48bf-bf20-455bc6b60a4e</c>).
     /// Azure Event Hubs streaming source (also a target of the optional-transformation streaming flowSpec).

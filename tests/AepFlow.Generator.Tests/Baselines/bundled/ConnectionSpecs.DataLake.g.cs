@@ -3,10 +3,8 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
 
@@ -97,13 +95,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="TargetParams"/> as its wire JSON, without reflection.</summary>
-        public sealed class TargetParamsJsonConverter : JsonConverter<TargetParams>
+        public sealed class TargetParamsJsonConverter : AepModelJsonConverter<TargetParams>
         {
             /// <inheritdoc />
             public override TargetParams Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, TargetParams value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.

@@ -3,10 +3,8 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
 
@@ -144,13 +142,10 @@ namespace AepFlow.ConnectionSpecs
         /// <summary>
         /// Reads and writes <see cref="BasicAuthenticationForDynamicsOnline"/> as its wire JSON, without reflection.
         /// </summary>
-        public sealed class BasicAuthenticationForDynamicsOnlineJsonConverter : JsonConverter<BasicAuthenticationForDynamicsOnline>
+        public sealed class BasicAuthenticationForDynamicsOnlineJsonConverter : AepModelJsonConverter<BasicAuthenticationForDynamicsOnline>
         {
             /// <inheritdoc />
             public override BasicAuthenticationForDynamicsOnline Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, BasicAuthenticationForDynamicsOnline value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
@@ -286,13 +281,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="SourceParams"/> as its wire JSON, without reflection.</summary>
-        public sealed class SourceParamsJsonConverter : JsonConverter<SourceParams>
+        public sealed class SourceParamsJsonConverter : AepModelJsonConverter<SourceParams>
         {
             /// <inheritdoc />
             public override SourceParams Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, SourceParams value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
@@ -435,13 +427,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="Column"/> as its wire JSON, without reflection.</summary>
-        public sealed class ColumnJsonConverter : JsonConverter<Column>
+        public sealed class ColumnJsonConverter : AepModelJsonConverter<Column>
         {
             /// <inheritdoc />
             public override Column Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, Column value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
@@ -525,13 +514,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="Meta"/> as its wire JSON, without reflection.</summary>
-        public sealed class MetaJsonConverter : JsonConverter<Meta>
+        public sealed class MetaJsonConverter : AepModelJsonConverter<Meta>
         {
             /// <inheritdoc />
             public override Meta Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, Meta value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.

@@ -3,13 +3,6 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
-    using global::System.Text.Json;
-    using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
-
     /// <summary>
     /// Typed parameters for the connectionSpec <c>FTP</c> (id <c>fb2e94c9-c031-467d-8103-6bd6e0a432f2</c>).
     /// FTP server cloud storage source.

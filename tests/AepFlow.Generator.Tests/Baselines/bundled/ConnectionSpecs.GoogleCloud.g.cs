@@ -3,10 +3,8 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
 
@@ -122,13 +120,10 @@ namespace AepFlow.ConnectionSpecs
         /// <summary>
         /// Reads and writes <see cref="BasicAuthenticationForGoogleCloud"/> as its wire JSON, without reflection.
         /// </summary>
-        public sealed class BasicAuthenticationForGoogleCloudJsonConverter : JsonConverter<BasicAuthenticationForGoogleCloud>
+        public sealed class BasicAuthenticationForGoogleCloudJsonConverter : AepModelJsonConverter<BasicAuthenticationForGoogleCloud>
         {
             /// <inheritdoc />
             public override BasicAuthenticationForGoogleCloud Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, BasicAuthenticationForGoogleCloud value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.

@@ -3,13 +3,6 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
-    using global::System.Text.Json;
-    using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
-
     /// <summary>
     /// Typed parameters for the connectionSpec <c>Google PubSub</c> (id <c>70116022-a743-464a-bbfe-e226a7f8210c</c>).
     /// Google Cloud Pub/Sub streaming source.

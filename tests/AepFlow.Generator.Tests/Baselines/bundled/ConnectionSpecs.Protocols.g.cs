@@ -3,13 +3,6 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
-    using global::System.Text.Json;
-    using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
-
     /// <summary>
     /// Typed parameters for the connectionSpec <c>Protocols</c> (id <c>8e6b41a8-d998-4545-ad7d-c6a9fff406c3</c>).
     /// Protocols source used by the tutorials (accepted by CRMToAEP).

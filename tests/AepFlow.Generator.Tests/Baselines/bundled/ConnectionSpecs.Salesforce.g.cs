@@ -3,10 +3,8 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
 
@@ -151,13 +149,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="BasicAuthentication"/> as its wire JSON, without reflection.</summary>
-        public sealed class BasicAuthenticationJsonConverter : JsonConverter<BasicAuthentication>
+        public sealed class BasicAuthenticationJsonConverter : AepModelJsonConverter<BasicAuthentication>
         {
             /// <inheritdoc />
             public override BasicAuthentication Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, BasicAuthentication value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
@@ -310,13 +305,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="SourceParams"/> as its wire JSON, without reflection.</summary>
-        public sealed class SourceParamsJsonConverter : JsonConverter<SourceParams>
+        public sealed class SourceParamsJsonConverter : AepModelJsonConverter<SourceParams>
         {
             /// <inheritdoc />
             public override SourceParams Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, SourceParams value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
@@ -461,13 +453,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="Column"/> as its wire JSON, without reflection.</summary>
-        public sealed class ColumnJsonConverter : JsonConverter<Column>
+        public sealed class ColumnJsonConverter : AepModelJsonConverter<Column>
         {
             /// <inheritdoc />
             public override Column Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, Column value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.
@@ -551,13 +540,10 @@ namespace AepFlow.ConnectionSpecs
         }
 
         /// <summary>Reads and writes <see cref="Meta"/> as its wire JSON, without reflection.</summary>
-        public sealed class MetaJsonConverter : JsonConverter<Meta>
+        public sealed class MetaJsonConverter : AepModelJsonConverter<Meta>
         {
             /// <inheritdoc />
             public override Meta Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, Meta value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.

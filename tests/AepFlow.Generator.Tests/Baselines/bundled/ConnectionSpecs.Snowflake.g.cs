@@ -3,13 +3,6 @@
 
 namespace AepFlow.ConnectionSpecs
 {
-    using global::System.Collections.Generic;
-    using global::System.Text.Json;
-    using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
-
     /// <summary>
     /// Typed parameters for the connectionSpec <c>Snowflake</c> (id <c>b2e08744-4f1a-40ce-af30-7abac3e23cf3</c>).
     /// Snowflake database source.

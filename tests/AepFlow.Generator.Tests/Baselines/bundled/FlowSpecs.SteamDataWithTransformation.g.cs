@@ -6,7 +6,6 @@ namespace AepFlow.FlowSpecs
     using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
     using global::AepFlow.Serialization;
     using global::AepFlow.Validation;
 
@@ -186,13 +185,10 @@ namespace AepFlow.FlowSpecs
         /// <summary>
         /// Reads and writes <see cref="CreateFlowRequest"/> as the Flow Service's <c>POST /flows</c> body, without reflection.
         /// </summary>
-        public sealed class CreateFlowRequestJsonConverter : JsonConverter<CreateFlowRequest>
+        public sealed class CreateFlowRequestJsonConverter : AepModelJsonConverter<CreateFlowRequest>
         {
             /// <inheritdoc />
             public override CreateFlowRequest Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, CreateFlowRequest value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads a flow body. A <c>flowSpec.id</c> other than <see cref="Id"/>, an unknown transformation, a missing member or a JSON type mismatch throws <see cref="AepJsonException"/> with its JSON Pointer.
@@ -435,13 +431,10 @@ namespace AepFlow.FlowSpecs
         }
 
         /// <summary>Reads and writes <see cref="MappingParams"/> as its wire JSON, without reflection.</summary>
-        public sealed class MappingParamsJsonConverter : JsonConverter<MappingParams>
+        public sealed class MappingParamsJsonConverter : AepModelJsonConverter<MappingParams>
         {
             /// <inheritdoc />
             public override MappingParams Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc />
-            public override void Write(Utf8JsonWriter writer, MappingParams value, JsonSerializerOptions options) => value.WriteJson(writer);
 
             /// <summary>
             /// Reads the object the reader is on. Throws <see cref="AepJsonException"/> naming the JSON Pointer of a mistyped or missing member.

@@ -3,13 +3,9 @@
 
 namespace AepFlow.FlowSpecs
 {
-    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::System.Text.Json.Serialization;
     using global::System.Text.Json.Serialization.Metadata;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
 
     /// <summary>
     /// Source-generated serialization metadata for every generated flowSpec and connectionSpec model, for trimming and

@@ -3,13 +3,6 @@
 
 namespace AepFlow.FlowSpecs
 {
-    using global::System.Collections.Generic;
-    using global::System.Text.Json;
-    using global::System.Text.Json.Serialization;
-    using global::AepFlow.Schema;
-    using global::AepFlow.Serialization;
-    using global::AepFlow.Validation;
-
     public static partial class AcmeLedgerToAep
     {
         public sealed partial record CreateFlowRequest
