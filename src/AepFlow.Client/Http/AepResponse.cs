@@ -53,7 +53,7 @@ public sealed class AepResponse
     }
 
     /// <summary>The resource's etag: the <c>ETag</c> header, else the body's <c>etag</c> member.</summary>
-    public string? Etag => _etagHeader ?? (_isJson ? ReadJson(0, static (root, _, _) => Resources.JsonRead.String(root, "etag")) : null);
+    public string? Etag => _etagHeader ?? (_isJson ? ReadJson(0, static (root, _, _) => Resources.JsonRead.String(root, "etag"u8)) : null);
 
     /// <summary>The <c>x-request-id</c> header.</summary>
     public string? RequestId { get; }

@@ -60,11 +60,11 @@ public sealed record FlowRun
 
     internal static FlowRun FromJson(JsonElement e, ReadOnlyMemory<byte> body)
     {
-        var metrics = JsonRead.Object(e, "metrics");
+        var metrics = JsonRead.Object(e, "metrics"u8);
         var activities = ReadActivities(e);
         var errors = new List<FlowRunError>();
-        AddErrors(errors, JsonRead.Object(metrics, "statusSummary"), "errors");
-        AddErrors(errors, JsonRead.Object(metrics, "recordSummary"), "failedInfo");
+        AddErrors(errors, JsonRead.Object(metrics, "statusSummary"u8), "errors");
+        AddErrors(errors, JsonRead.Object(metrics, "recordSummary"u8), "failedInfo");
         foreach (var activity in activities)
         {
             foreach (var error in activity.Errors)
@@ -78,14 +78,14 @@ public sealed record FlowRun
 
         return new()
         {
-            Id = JsonRead.RequiredString(e, "id", "run"),
-            FlowId = JsonRead.String(e, "flowId"),
-            FlowSpec = JsonRead.Ref(e, "flowSpec"),
-            Status = JsonRead.String(JsonRead.Object(metrics, "statusSummary"), "status"),
-            CreatedAt = JsonRead.Int64(e, "createdAt"),
-            UpdatedAt = JsonRead.Int64(e, "updatedAt"),
-            ProviderRefId = JsonRead.String(e, "providerRefId"),
-            Etag = JsonRead.String(e, "etag") ?? JsonRead.String(e, "eTag"),
+            Id = JsonRead.RequiredString(e, "id"u8, "run"),
+            FlowId = JsonRead.String(e, "flowId"u8),
+            FlowSpec = JsonRead.Ref(e, "flowSpec"u8),
+            Status = JsonRead.String(JsonRead.Object(metrics, "statusSummary"u8), "status"u8),
+            CreatedAt = JsonRead.Int64(e, "createdAt"u8),
+            UpdatedAt = JsonRead.Int64(e, "updatedAt"u8),
+            ProviderRefId = JsonRead.String(e, "providerRefId"u8),
+            Etag = JsonRead.String(e, "etag"u8) ?? JsonRead.String(e, "eTag"u8),
             Metrics = FlowRunMetrics.FromJson(metrics),
             Errors = errors,
             Activities = activities,
@@ -183,24 +183,24 @@ public sealed record FlowRunMetrics
 
     internal static FlowRunMetrics FromJson(JsonElement metrics)
     {
-        var duration = JsonRead.Object(metrics, "durationSummary");
-        var size = JsonRead.Object(metrics, "sizeSummary");
-        var records = JsonRead.Object(metrics, "recordSummary");
-        var files = JsonRead.Object(metrics, "fileSummary");
+        var duration = JsonRead.Object(metrics, "durationSummary"u8);
+        var size = JsonRead.Object(metrics, "sizeSummary"u8);
+        var records = JsonRead.Object(metrics, "recordSummary"u8);
+        var files = JsonRead.Object(metrics, "fileSummary"u8);
         return new()
         {
-            StartedAt = Time(JsonRead.Int64(duration, "startedAtUTC")),
-            CompletedAt = Time(JsonRead.Int64(duration, "completedAtUTC")),
-            InputBytes = JsonRead.Int64(size, "inputBytes"),
-            OutputBytes = JsonRead.Int64(size, "outputBytes"),
-            RecordsRead = JsonRead.Int64(records, "inputRecordCount"),
-            RecordsCreated = JsonRead.Int64(records, "createdRecordCount"),
-            RecordsWritten = JsonRead.Int64(records, "outputRecordCount"),
-            RecordsFailed = JsonRead.Int64(records, "failedRecordCount"),
-            RecordsSkipped = JsonRead.Int64(records, "skippedRecordCount"),
-            InputFiles = JsonRead.Int64(files, "inputFileCount"),
-            OutputFiles = JsonRead.Int64(files, "outputFileCount"),
-            FailedFiles = JsonRead.Int64(files, "failedFileCount"),
+            StartedAt = Time(JsonRead.Int64(duration, "startedAtUTC"u8)),
+            CompletedAt = Time(JsonRead.Int64(duration, "completedAtUTC"u8)),
+            InputBytes = JsonRead.Int64(size, "inputBytes"u8),
+            OutputBytes = JsonRead.Int64(size, "outputBytes"u8),
+            RecordsRead = JsonRead.Int64(records, "inputRecordCount"u8),
+            RecordsCreated = JsonRead.Int64(records, "createdRecordCount"u8),
+            RecordsWritten = JsonRead.Int64(records, "outputRecordCount"u8),
+            RecordsFailed = JsonRead.Int64(records, "failedRecordCount"u8),
+            RecordsSkipped = JsonRead.Int64(records, "skippedRecordCount"u8),
+            InputFiles = JsonRead.Int64(files, "inputFileCount"u8),
+            OutputFiles = JsonRead.Int64(files, "outputFileCount"u8),
+            FailedFiles = JsonRead.Int64(files, "failedFileCount"u8),
         };
     }
 
@@ -214,7 +214,7 @@ public sealed record FlowRunMetrics
 /// <param name="Message">What went wrong.</param>
 public sealed record FlowRunError(string? Code, string? Message)
 {
-    internal static FlowRunError FromJson(JsonElement e) => new(JsonRead.String(e, "code"), JsonRead.String(e, "message"));
+    internal static FlowRunError FromJson(JsonElement e) => new(JsonRead.String(e, "code"u8), JsonRead.String(e, "message"u8));
 
     /// <inheritdoc />
     public override string ToString() => Code is null ? Message ?? "" : Code + ": " + Message;
@@ -237,11 +237,11 @@ public sealed record FlowRunActivity
 
     internal static FlowRunActivity FromJson(JsonElement e)
     {
-        var status = JsonRead.Object(e, "statusSummary");
+        var status = JsonRead.Object(e, "statusSummary"u8);
         var errors = new List<FlowRunError>();
         FlowRun.AddErrors(errors, status, "errors");
-        FlowRun.AddErrors(errors, JsonRead.Object(status, "extensions"), "errors");
-        return new() { Id = JsonRead.String(e, "id"), Name = JsonRead.String(e, "name"), Status = JsonRead.String(status, "status"), Errors = errors };
+        FlowRun.AddErrors(errors, JsonRead.Object(status, "extensions"u8), "errors");
+        return new() { Id = JsonRead.String(e, "id"u8), Name = JsonRead.String(e, "name"u8), Status = JsonRead.String(status, "status"u8), Errors = errors };
     }
 }
 

@@ -6,13 +6,13 @@ namespace AepFlow.Resources;
 // members), so a missing or differently typed member reads as null instead of failing the whole call.
 internal static class JsonRead
 {
-    public static string? String(JsonElement obj, string name) =>
+    public static string? String(JsonElement obj, ReadOnlySpan<byte> name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? Text(value) : null;
 
-    public static string RequiredString(JsonElement obj, string name, string resource) =>
-        String(obj, name) ?? throw new JsonException($"The {resource} in the response has no '{name}'.");
+    public static string RequiredString(JsonElement obj, ReadOnlySpan<byte> name, string resource) =>
+        String(obj, name) ?? throw new JsonException($"The {resource} in the response has no '{System.Text.Encoding.UTF8.GetString(name)}'.");
 
-    public static long? Int64(JsonElement obj, string name)
+    public static long? Int64(JsonElement obj, ReadOnlySpan<byte> name)
     {
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value))
         {
@@ -27,7 +27,7 @@ internal static class JsonRead
         };
     }
 
-    public static IReadOnlyList<string> Strings(JsonElement obj, string name)
+    public static IReadOnlyList<string> Strings(JsonElement obj, ReadOnlySpan<byte> name)
     {
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
         {
@@ -46,19 +46,19 @@ internal static class JsonRead
         return list;
     }
 
-    public static JsonElement Object(JsonElement obj, string name) =>
+    public static JsonElement Object(JsonElement obj, ReadOnlySpan<byte> name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
 
-    public static ResourceRef? Ref(JsonElement obj, string name)
+    public static ResourceRef? Ref(JsonElement obj, ReadOnlySpan<byte> name)
     {
         var value = Object(obj, name);
-        return String(value, "id") is { } id ? new ResourceRef(id, String(value, "version")) : null;
+        return String(value, "id"u8) is { } id ? new ResourceRef(id, String(value, "version"u8)) : null;
     }
 
     /// <summary>A single-resource GET body: Flow Service wraps the resource in <c>{"items":[…]}</c>; others return it bare.</summary>
     public static JsonElement Single(JsonElement root, string resource)
     {
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items"u8, out var items) && items.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in items.EnumerateArray())
             {

@@ -49,15 +49,15 @@ public sealed record Flow
 
     internal static Flow FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
-        Id = JsonRead.RequiredString(e, "id", "flow"),
-        Name = JsonRead.String(e, "name"),
-        Description = JsonRead.String(e, "description"),
-        FlowSpec = JsonRead.Ref(e, "flowSpec"),
-        State = JsonRead.String(e, "state"),
-        Etag = JsonRead.String(e, "etag"),
-        SourceConnectionIds = JsonRead.Strings(e, "sourceConnectionIds"),
-        TargetConnectionIds = JsonRead.Strings(e, "targetConnectionIds"),
-        CreatedAt = JsonRead.Int64(e, "createdAt"),
+        Id = JsonRead.RequiredString(e, "id"u8, "flow"),
+        Name = JsonRead.String(e, "name"u8),
+        Description = JsonRead.String(e, "description"u8),
+        FlowSpec = JsonRead.Ref(e, "flowSpec"u8),
+        State = JsonRead.String(e, "state"u8),
+        Etag = JsonRead.String(e, "etag"u8),
+        SourceConnectionIds = JsonRead.Strings(e, "sourceConnectionIds"u8),
+        TargetConnectionIds = JsonRead.Strings(e, "targetConnectionIds"u8),
+        CreatedAt = JsonRead.Int64(e, "createdAt"u8),
         _json = KeptJson.Of(e, body),
     };
 }
@@ -87,11 +87,11 @@ public sealed record FlowSpec
 
     internal static FlowSpec FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
-        Id = JsonRead.RequiredString(e, "id", "flowSpec"),
-        Name = JsonRead.String(e, "name"),
-        Version = JsonRead.String(e, "version"),
-        SourceConnectionSpecIds = JsonRead.Strings(e, "sourceConnectionSpecIds"),
-        TargetConnectionSpecIds = JsonRead.Strings(e, "targetConnectionSpecIds"),
+        Id = JsonRead.RequiredString(e, "id"u8, "flowSpec"),
+        Name = JsonRead.String(e, "name"u8),
+        Version = JsonRead.String(e, "version"u8),
+        SourceConnectionSpecIds = JsonRead.Strings(e, "sourceConnectionSpecIds"u8),
+        TargetConnectionSpecIds = JsonRead.Strings(e, "targetConnectionSpecIds"u8),
         _json = KeptJson.Of(e, body),
     };
 }
@@ -118,10 +118,10 @@ public sealed record ConnectionSpec
 
     internal static ConnectionSpec FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
-        Id = JsonRead.RequiredString(e, "id", "connectionSpec"),
-        Name = JsonRead.String(e, "name"),
-        ProviderId = JsonRead.String(e, "providerId"),
-        Version = JsonRead.String(e, "version"),
+        Id = JsonRead.RequiredString(e, "id"u8, "connectionSpec"),
+        Name = JsonRead.String(e, "name"u8),
+        ProviderId = JsonRead.String(e, "providerId"u8),
+        Version = JsonRead.String(e, "version"u8),
         _json = KeptJson.Of(e, body),
     };
 }
@@ -157,13 +157,13 @@ public sealed record Connection
 
     internal static Connection FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
-        Id = JsonRead.RequiredString(e, "id", "connection"),
-        Name = JsonRead.String(e, "name"),
-        Description = JsonRead.String(e, "description"),
-        BaseConnectionId = JsonRead.String(e, "baseConnectionId"),
-        ConnectionSpec = JsonRead.Ref(e, "connectionSpec"),
-        State = JsonRead.String(e, "state"),
-        Etag = JsonRead.String(e, "etag"),
+        Id = JsonRead.RequiredString(e, "id"u8, "connection"),
+        Name = JsonRead.String(e, "name"u8),
+        Description = JsonRead.String(e, "description"u8),
+        BaseConnectionId = JsonRead.String(e, "baseConnectionId"u8),
+        ConnectionSpec = JsonRead.Ref(e, "connectionSpec"u8),
+        State = JsonRead.String(e, "state"u8),
+        Etag = JsonRead.String(e, "etag"u8),
         _json = KeptJson.Of(e, body),
     };
 }
@@ -187,9 +187,9 @@ public sealed record MappingSet
 
     internal static MappingSet FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
-        Id = JsonRead.RequiredString(e, "id", "mapping set"),
-        Version = JsonRead.Int64(e, "version"),
-        XdmSchema = JsonRead.String(e, "xdmSchema"),
+        Id = JsonRead.RequiredString(e, "id"u8, "mapping set"),
+        Version = JsonRead.Int64(e, "version"u8),
+        XdmSchema = JsonRead.String(e, "xdmSchema"u8),
         _json = KeptJson.Of(e, body),
     };
 }
@@ -213,9 +213,9 @@ public sealed record DataSet
 
     internal static DataSet FromJson(string id, JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
-        Id = JsonRead.String(e, "id") ?? id,
-        Name = JsonRead.String(e, "name"),
-        SchemaId = JsonRead.String(JsonRead.Object(e, "schemaRef"), "id"),
+        Id = JsonRead.String(e, "id"u8) ?? id,
+        Name = JsonRead.String(e, "name"u8),
+        SchemaId = JsonRead.String(JsonRead.Object(e, "schemaRef"u8), "id"u8),
         _json = KeptJson.Of(e, body),
     };
 }
@@ -242,10 +242,10 @@ public sealed record XdmSchema
 
     internal static XdmSchema FromJson(JsonElement e, ReadOnlyMemory<byte> body) => new()
     {
-        Id = JsonRead.RequiredString(e, "$id", "schema"),
-        AltId = JsonRead.String(e, "meta:altId"),
-        Title = JsonRead.String(e, "title"),
-        Version = JsonRead.String(e, "version"),
+        Id = JsonRead.RequiredString(e, "$id"u8, "schema"),
+        AltId = JsonRead.String(e, "meta:altId"u8),
+        Title = JsonRead.String(e, "title"u8),
+        Version = JsonRead.String(e, "version"u8),
         _json = KeptJson.Of(e, body),
     };
 }

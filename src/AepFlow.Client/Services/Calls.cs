@@ -20,14 +20,14 @@ internal static class Calls
 
     /// <summary>Sends a create, patch or state change answered with <c>{"id","etag"}</c>.</summary>
     public static Task<AepResponse<CreatedResource>> CreateAsync(AepTransport transport, AepRequest request, string resource, CancellationToken cancellationToken) =>
-        CreateAsync(transport, request, resource, static (root, name) => JsonRead.RequiredString(root, "id", name), cancellationToken);
+        CreateAsync(transport, request, resource, static (root, name) => JsonRead.RequiredString(root, "id"u8, name), cancellationToken);
 
     /// <summary>Sends a create whose answer names the new id as <paramref name="readId"/> finds it; the etag is the header's, else the body's.</summary>
     public static async Task<AepResponse<CreatedResource>> CreateAsync(
         AepTransport transport, AepRequest request, string resource, Func<JsonElement, string, string> readId, CancellationToken cancellationToken)
     {
         var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var (id, etag) = response.ReadJson((resource, readId), static (root, _, s) => (s.readId(root, s.resource), JsonRead.String(root, "etag")));
+        var (id, etag) = response.ReadJson((resource, readId), static (root, _, s) => (s.readId(root, s.resource), JsonRead.String(root, "etag"u8)));
         var created = new CreatedResource(id, response.EtagHeader ?? etag);
         return new AepResponse<CreatedResource>(created, response, created.Etag);
     }
