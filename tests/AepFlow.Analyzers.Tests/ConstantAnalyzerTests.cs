@@ -139,7 +139,7 @@ public class ConstantAnalyzerTests
             static object M() => new Mapping { MappingVersion = {|#0:""|}, Owner = {|#1:"nobody"|}, Percent = {|#2:101|} };
         }
         """,
-        Diagnostic("AEPF011").WithLocation(0).WithMessage("mappingVersion must be at least 1 character long, not 0"),
+        Diagnostic("AEPF011").WithLocation(0).WithMessage("mappingVersion must not be empty"),
         Diagnostic("AEPF011").WithLocation(1).WithMessage("owner must be an e-mail address, not \"nobody\""),
         Diagnostic("AEPF011").WithLocation(2).WithMessage("percent must be at most 100, not 101"));
 

@@ -125,7 +125,7 @@ public class FlowFileTests
               "scheduleParams": { "frequency": {|#0:"houre"|}, "interval": {|#1:24|} }
             }
             """,
-            Diagnostic("AEPF020").WithLocation(0).WithMessage("frequency must be one of \"hour\", not \"houre\": did you mean \"hour\"?"),
+            Diagnostic("AEPF020").WithLocation(0).WithMessage("frequency must be one of: \"hour\", not \"houre\": did you mean \"hour\"?"),
             Diagnostic("AEPF020").WithLocation(1).WithMessage("interval must be at most 12, not 24"));
         test.TestState.AdditionalFiles.Add(("/p/hourly.flowspec.json", """
             { "id": "11111111-2222-3333-4444-555555555555", "name": "HourlyOnly", "version": "2.0",

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using AepFlow.Generator.Model;
+using AepFlow.Generator.Schema;
 
 namespace AepFlow.Generator.Emit;
 
@@ -132,7 +133,7 @@ internal sealed class ValidatorEmitter
         {
             _locals.Remove(local);
             w.OpenBlock("if (" + property.Name + " is null)");
-            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(property.JsonName + " is required") + ");");
+            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(SchemaMessages.Required(property.JsonName)) + ");");
             w.Close();
             return;
         }
@@ -145,7 +146,7 @@ internal sealed class ValidatorEmitter
         if (property.Required)
         {
             w.OpenBlock("else");
-            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(property.JsonName + " is required") + ");");
+            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(SchemaMessages.Required(property.JsonName)) + ");");
             w.Close();
         }
     }
@@ -226,12 +227,12 @@ internal sealed class ValidatorEmitter
             var property = Find(type, name);
             if (property is null)
             {
-                Fail(w, mode, name, "required", name + " is required" + condition);
+                Fail(w, mode, name, "required", SchemaMessages.Required(name) + condition);
             }
             else if (!(property.Required && property.Type.IsValueType))
             {
                 w.OpenBlock("if (" + prefix + property.Name + " is null)");
-                Fail(w, mode, name, "required", name + " is required" + condition);
+                Fail(w, mode, name, "required", SchemaMessages.Required(name) + condition);
                 w.Close();
             }
         }
@@ -534,7 +535,7 @@ internal sealed class ValidatorEmitter
             }
 
             w.OpenBlock("if (" + expr + " is not (" + string.Join(" or ", members) + "))");
-            Fail(w, mode, null, "enum", subject + " must be one of: " + JoinValues(enumType.Members));
+            Fail(w, mode, null, "enum", SchemaMessages.Enum(subject, JoinValues(enumType.Members)));
             w.Close();
             if (s.Const is not null)
             {
@@ -547,7 +548,7 @@ internal sealed class ValidatorEmitter
 
         if (!s.Enum.IsEmpty)
         {
-            ValueSet(s.Enum, expr, type, mode, "enum", subject + " must be one of: " + Display(s.Enum) + condition, w);
+            ValueSet(s.Enum, expr, type, mode, "enum", SchemaMessages.Enum(subject, Display(s.Enum)) + condition, w);
         }
 
         if (s.Const is not null)
@@ -643,22 +644,22 @@ internal sealed class ValidatorEmitter
     {
         if (s.Minimum is { } minimum)
         {
-            Bound(w, mode, expr, " < ", minimum, type, lowerBound: true, "minimum", subject + " must be at least " + Show(minimum) + condition);
+            Bound(w, mode, expr, " < ", minimum, type, lowerBound: true, "minimum", SchemaMessages.Minimum(subject, minimum) + condition);
         }
 
         if (s.ExclusiveMinimum is { } exclusiveMinimum)
         {
-            Bound(w, mode, expr, " <= ", exclusiveMinimum, type, lowerBound: true, "exclusiveMinimum", subject + " must be greater than " + Show(exclusiveMinimum) + condition);
+            Bound(w, mode, expr, " <= ", exclusiveMinimum, type, lowerBound: true, "exclusiveMinimum", SchemaMessages.ExclusiveMinimum(subject, exclusiveMinimum) + condition);
         }
 
         if (s.Maximum is { } maximum)
         {
-            Bound(w, mode, expr, " > ", maximum, type, lowerBound: false, "maximum", subject + " must be at most " + Show(maximum) + condition);
+            Bound(w, mode, expr, " > ", maximum, type, lowerBound: false, "maximum", SchemaMessages.Maximum(subject, maximum) + condition);
         }
 
         if (s.ExclusiveMaximum is { } exclusiveMaximum)
         {
-            Bound(w, mode, expr, " >= ", exclusiveMaximum, type, lowerBound: false, "exclusiveMaximum", subject + " must be less than " + Show(exclusiveMaximum) + condition);
+            Bound(w, mode, expr, " >= ", exclusiveMaximum, type, lowerBound: false, "exclusiveMaximum", SchemaMessages.ExclusiveMaximum(subject, exclusiveMaximum) + condition);
         }
 
         if (s.MultipleOf is { } multipleOf)
@@ -710,14 +711,14 @@ internal sealed class ValidatorEmitter
         if (s.MinLength is { } minLength && minLength > 0)
         {
             var test = minLength == 1 ? expr + ".Length == 0" : "SchemaChecks.Length(" + expr + ") < " + minLength.ToString(CultureInfo.InvariantCulture);
-            var message = minLength == 1 ? subject + " must not be empty" : subject + " must be at least " + minLength.ToString(CultureInfo.InvariantCulture) + " characters long";
+            var message = SchemaMessages.MinLength(subject, minLength);
             Check(w, mode, test, "minLength", message + condition);
         }
 
         if (s.MaxLength is { } maxLength)
         {
             Check(w, mode, "SchemaChecks.Length(" + expr + ") > " + maxLength.ToString(CultureInfo.InvariantCulture), "maxLength",
-                subject + " must be at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(maxLength, "character") + " long" + condition);
+                SchemaMessages.MaxLength(subject, maxLength) + condition);
         }
 
         if (s.Pattern is { } pattern)
@@ -749,13 +750,13 @@ internal sealed class ValidatorEmitter
         if (s.MinItems is { } minItems && minItems > 0)
         {
             Check(arrayRules, mode, expr + ".GetArrayLength() < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems",
-                subject + " must have at least " + minItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(minItems, "item") + condition);
+                SchemaMessages.MinItems(subject, minItems) + condition);
         }
 
         if (s.MaxItems is { } maxItems)
         {
             Check(arrayRules, mode, expr + ".GetArrayLength() > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems",
-                subject + " must have at most " + maxItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(maxItems, "item") + condition);
+                SchemaMessages.MaxItems(subject, maxItems) + condition);
         }
 
         if (s.UniqueItems)
@@ -770,7 +771,7 @@ internal sealed class ValidatorEmitter
         foreach (var name in s.Required)
         {
             objectRules.OpenBlock("if (!" + expr + ".TryGetProperty(" + CodeWriter.Literal(name) + ", out _))");
-            Fail(objectRules, mode, name, "required", name + " is required" + condition);
+            Fail(objectRules, mode, name, "required", SchemaMessages.Required(name) + condition);
             objectRules.Close();
         }
 
@@ -799,13 +800,13 @@ internal sealed class ValidatorEmitter
         if (s.MinItems is { } minItems && minItems > 0)
         {
             Check(w, mode, expr + ".Count < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems",
-                subject + " must have at least " + minItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(minItems, "item") + condition);
+                SchemaMessages.MinItems(subject, minItems) + condition);
         }
 
         if (s.MaxItems is { } maxItems)
         {
             Check(w, mode, expr + ".Count > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems",
-                subject + " must have at most " + maxItems.ToString(CultureInfo.InvariantCulture) + " " + CodeWriter.Plural(maxItems, "item") + condition);
+                SchemaMessages.MaxItems(subject, maxItems) + condition);
         }
 
         if (s.UniqueItems)
@@ -1004,8 +1005,6 @@ internal sealed class ValidatorEmitter
 
         return value.ToString("R", CultureInfo.InvariantCulture) + "d";
     }
-
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Unquote(string literal)
     {

@@ -322,7 +322,7 @@ internal sealed class JsonSchemaEvaluator
             if (!values.EnumerateArray().Any(v => JsonEquality.AreEqual(v, node)))
             {
                 var options = values.EnumerateArray().Select(v => v.GetRawText()).ToList();
-                string message = $"{Subject} must be one of {string.Join(", ", options)}";
+                string message = SchemaMessages.Enum(Subject, string.Join(", ", options));
                 string? fix = null;
                 if (node.Kind == JsonNodeKind.String)
                 {
@@ -358,8 +358,7 @@ internal sealed class JsonSchemaEvaluator
             double limit = min.GetDouble();
             if (draft4ExclusiveMin ? value <= limit : value < limit)
             {
-                string bound = draft4ExclusiveMin ? "greater than" : "at least";
-                Report(errors, node, "minimum", $"{Subject} must be {bound} {min.GetRawText()}", actual: node.Text, limit: draft4ExclusiveMin ? null : min.GetRawText());
+                Report(errors, node, "minimum", draft4ExclusiveMin ? SchemaMessages.ExclusiveMinimum(Subject, limit) : SchemaMessages.Minimum(Subject, limit), actual: node.Text, limit: draft4ExclusiveMin ? null : min.GetRawText());
                 outcome = SchemaOutcome.Invalid;
             }
         }
@@ -369,21 +368,20 @@ internal sealed class JsonSchemaEvaluator
             double limit = max.GetDouble();
             if (draft4ExclusiveMax ? value >= limit : value > limit)
             {
-                string bound = draft4ExclusiveMax ? "less than" : "at most";
-                Report(errors, node, "maximum", $"{Subject} must be {bound} {max.GetRawText()}", actual: node.Text, limit: draft4ExclusiveMax ? null : max.GetRawText());
+                Report(errors, node, "maximum", draft4ExclusiveMax ? SchemaMessages.ExclusiveMaximum(Subject, limit) : SchemaMessages.Maximum(Subject, limit), actual: node.Text, limit: draft4ExclusiveMax ? null : max.GetRawText());
                 outcome = SchemaOutcome.Invalid;
             }
         }
 
         if (exMin.ValueKind == JsonValueKind.Number && value <= exMin.GetDouble())
         {
-            Report(errors, node, "exclusiveMinimum", $"{Subject} must be greater than {exMin.GetRawText()}", actual: node.Text);
+            Report(errors, node, "exclusiveMinimum", SchemaMessages.ExclusiveMinimum(Subject, exMin.GetDouble()), actual: node.Text);
             outcome = SchemaOutcome.Invalid;
         }
 
         if (exMax.ValueKind == JsonValueKind.Number && value >= exMax.GetDouble())
         {
-            Report(errors, node, "exclusiveMaximum", $"{Subject} must be less than {exMax.GetRawText()}", actual: node.Text);
+            Report(errors, node, "exclusiveMaximum", SchemaMessages.ExclusiveMaximum(Subject, exMax.GetDouble()), actual: node.Text);
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -406,13 +404,14 @@ internal sealed class JsonSchemaEvaluator
         int length = JsonSchemaValues.Length(text);
         if (schema.TryGetProperty("minLength", out var minLength) && IsCount(minLength) && length < minLength.GetDouble())
         {
-            Report(errors, node, "minLength", $"{Subject} must be at least {Count(minLength, "character")} long", actual: length.ToString(CultureInfo.InvariantCulture));
+            int least = (int)minLength.GetDouble();
+            Report(errors, node, "minLength", SchemaMessages.MinLength(Subject, least), actual: least == 1 ? null : length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxLength", out var maxLength) && IsCount(maxLength) && length > maxLength.GetDouble())
         {
-            Report(errors, node, "maxLength", $"{Subject} must be at most {Count(maxLength, "character")} long", actual: length.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "maxLength", SchemaMessages.MaxLength(Subject, (int)maxLength.GetDouble()), actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -431,9 +430,6 @@ internal sealed class JsonSchemaEvaluator
 
         return outcome;
     }
-
-    /// <summary>"1 character", "15 characters".</summary>
-    private static string Count(JsonElement number, string noun) => number.GetRawText() + " " + noun + (number.GetRawText() == "1" ? "" : "s");
 
     private static bool Matches(string pattern, string text)
     {
@@ -469,13 +465,13 @@ internal sealed class JsonSchemaEvaluator
 
         if (schema.TryGetProperty("minItems", out var minItems) && IsCount(minItems) && node.Items.Count < minItems.GetDouble())
         {
-            Report(errors, node, "minItems", $"{Subject} must have at least {Count(minItems, "item")}", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "minItems", SchemaMessages.MinItems(Subject, (int)minItems.GetDouble()), actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxItems", out var maxItems) && IsCount(maxItems) && node.Items.Count > maxItems.GetDouble())
         {
-            Report(errors, node, "maxItems", $"{Subject} must have at most {Count(maxItems, "item")}", actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "maxItems", SchemaMessages.MaxItems(Subject, (int)maxItems.GetDouble()), actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -562,7 +558,7 @@ internal sealed class JsonSchemaEvaluator
                 }
 
                 object? origin = node.KnownAbsent != null && node.KnownAbsent.TryGetValue(name, out var o) ? o : null;
-                Report(errors, node, "required", $"{name} is required", origin);
+                Report(errors, node, "required", SchemaMessages.Required(name), origin);
                 outcome = SchemaOutcome.Invalid;
             }
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using AepFlow.Generator.Emit;
 using AepFlow.Generator.OpenApi.Digest;
+using AepFlow.Generator.Schema;
 
 namespace AepFlow.Generator.OpenApi.Emit;
 
@@ -94,11 +95,11 @@ internal static class ModelEmitter
             {
                 // A required member can still hold null through null-forgiving code; the server would refuse it.
                 w.OpenBlock($"if ({property.CsName} is null)");
-                w.Line($"collector.Add({name}, \"required\", {CodeWriter.Literal($"'{property.JsonName}' is required.")});");
+                w.Line($"collector.Add({name}, \"required\", {CodeWriter.Literal(SchemaMessages.Required(property.JsonName))});");
                 w.Close();
             }
 
-            var checks = Checks(types, property.Type, local, name, 0).ToList();
+            var checks = Checks(types, property.Type, local, name, property.JsonName, 0).ToList();
             if (checks.Count == 0)
             {
                 continue;
@@ -118,36 +119,38 @@ internal static class ModelEmitter
     }
 
     // Lines validating the present value `value`, found at member `member` of the current position (null: the position itself).
-    private static System.Collections.Generic.IEnumerable<string> Checks(TypeMapper types, TypeRef type, string value, string? member, int depth)
+    // Keyword semantics and wording are the spec models' (SchemaChecks.Length in code points, SchemaMessages).
+    private static System.Collections.Generic.IEnumerable<string> Checks(TypeMapper types, TypeRef type, string value, string? member, string subject, int depth)
     {
         var at = member is null ? string.Empty : member + ", ";
         if (type.Enum is { Count: > 0 } values)
         {
             var condition = string.Join(" or ", values.Select(CodeWriter.Literal));
             var allowed = string.Join(", ", values);
-            yield return $"if ({value} is not ({condition})) collector.Add({at}\"enum\", {CodeWriter.Literal($"Must be one of: {allowed}.")});";
+            yield return $"if ({value} is not ({condition})) collector.Add({at}\"enum\", {CodeWriter.Literal(SchemaMessages.Enum(subject, allowed))});";
         }
 
         if (type.Minimum is { } minimum && type.Kind is TypeRef.Integer or TypeRef.Number)
         {
             var bound = minimum.ToString("R", CultureInfo.InvariantCulture);
-            yield return $"if ({value} < {bound}) collector.Add({at}\"minimum\", {CodeWriter.Literal($"Must be at least {bound}.")});";
+            yield return $"if ({value} < {bound}) collector.Add({at}\"minimum\", {CodeWriter.Literal(SchemaMessages.Minimum(subject, minimum))});";
         }
 
         if (type.Maximum is { } maximum && type.Kind is TypeRef.Integer or TypeRef.Number)
         {
             var bound = maximum.ToString("R", CultureInfo.InvariantCulture);
-            yield return $"if ({value} > {bound}) collector.Add({at}\"maximum\", {CodeWriter.Literal($"Must be at most {bound}.")});";
+            yield return $"if ({value} > {bound}) collector.Add({at}\"maximum\", {CodeWriter.Literal(SchemaMessages.Maximum(subject, maximum))});";
         }
 
         if (type.MinLength is { } minLength && type.Kind == TypeRef.String)
         {
-            yield return $"if ({value}.Length < {minLength}) collector.Add({at}\"minLength\", {CodeWriter.Literal($"Must have at least {minLength} characters.")});";
+            var tooShort = minLength == 1 ? $"{value}.Length == 0" : $"{LengthOf(value)} < {minLength}";
+            yield return $"if ({tooShort}) collector.Add({at}\"minLength\", {CodeWriter.Literal(SchemaMessages.MinLength(subject, minLength))});";
         }
 
         if (type.MaxLength is { } maxLength && type.Kind == TypeRef.String)
         {
-            yield return $"if ({value}.Length > {maxLength}) collector.Add({at}\"maxLength\", {CodeWriter.Literal($"Must have at most {maxLength} characters.")});";
+            yield return $"if ({LengthOf(value)} > {maxLength}) collector.Add({at}\"maxLength\", {CodeWriter.Literal(SchemaMessages.MaxLength(subject, maxLength))});";
         }
 
         if (type.Kind == TypeRef.Ref)
@@ -161,11 +164,14 @@ internal static class ModelEmitter
         {
             var i = "i" + depth.ToString(CultureInfo.InvariantCulture);
             var item = value + "Item";
-            var body = string.Join(" ", Checks(types, type.Items!, item, null, depth + 1));
+            var body = string.Join(" ", Checks(types, type.Items!, item, null, subject + " items", depth + 1));
             var loop = $"for (var {i} = 0; {i} < {value}.Count; {i}++) {{ var {item} = {value}[{i}]; collector.Enter({i}); {body} collector.Exit(); }}";
             yield return member is null ? loop : $"collector.Enter({member}); {loop} collector.Exit();";
         }
     }
+
+    // JSON Schema lengths count code points, as in the spec models (SchemaChecks.Length).
+    private static string LengthOf(string value) => "global::AepFlow.Validation.SchemaChecks.Length(" + value + ")";
 
     private static bool NeedsItemChecks(TypeRef item) =>
         item.Kind == TypeRef.Ref || item.Enum is { Count: > 0 } || item.Minimum is not null || item.Maximum is not null
