@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Web;
 using AepFlow.Client.Tests.Infrastructure;
 using AepFlow.Paging;
@@ -43,6 +44,30 @@ public class PagingTests
             Assert.Contains("limit=2", r.Uri.Query);
         });
         Assert.EndsWith("continuationToken=p3", handler.Requests[2].Uri.Query);
+    }
+
+    [Fact]
+    public async Task Listed_results_keep_their_own_json_after_the_page_is_read()
+    {
+        var handler = new RecordingHandler
+        {
+            Respond = (_, n, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, n == 1
+                ? """{"items":[{"id":"f1","name":"first","scheduleParams":{"interval":15}},{"id":"f2","name":"second","scheduleParams":{"interval":30}}],"_links":{"next":{"href":"/flows?continuationToken=p2"}}}"""
+                : """{"items":[{"id":"f3","name":"third","scheduleParams":{"interval":45}}]}""")),
+        };
+        using var client = TestClient.Create(handler);
+
+        var flows = new List<AepFlow.Resources.Flow>();
+        await foreach (var flow in client.Flows.ListAsync())
+        {
+            flows.Add(flow);
+        }
+
+        // Read after every page's parsed document went back to the pool: each result parses the slice it was read from.
+        Assert.Equal([15, 30, 45], flows.Select(f => f.Json.GetProperty("scheduleParams").GetProperty("interval").GetInt32()));
+        Assert.Equal(["f1", "f2", "f3"], flows.Select(f => f.Json.GetProperty("id").GetString()));
+        Assert.Equal(flows[1].Json.GetRawText(), flows[1].Json.GetRawText());
+        Assert.Equal(JsonValueKind.Object, flows[2].Json.ValueKind);
     }
 
     [Fact]
