@@ -39,7 +39,7 @@ internal sealed class AepTransport
 
     public AepClientOptions Options => _options;
 
-    public async Task<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken)
+    public async ValueTask<AepResponse> SendAsync(AepRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var method = request.Method.Method;
@@ -103,7 +103,7 @@ internal sealed class AepTransport
         }
     }
 
-    private async Task<(HttpResponseMessage Response, ReadOnlyMemory<byte> Body)> SendOnceAsync(AepRequest request, string token, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<(HttpResponseMessage Response, ReadOnlyMemory<byte> Body)> SendOnceAsync(AepRequest request, string token, Activity? activity, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
         var path = request.BasePath + request.Path;
