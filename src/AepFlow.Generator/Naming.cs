@@ -34,6 +34,11 @@ internal static class Naming
     {
         "Validate", "ValidateInto", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct",
         "EqualityContract", "Clone", "PrintMembers", "MemberwiseClone", "Finalize", "SpecName",
+
+        // Types a record's own validator and reader name unqualified: a member of that name would capture them
+        // (a property SchemaChecks makes "SchemaChecks.Length(...)" its own member access, CS0120/CS1061).
+        "SchemaChecks", "AepJson", "AepJsonException", "JsonValueKind", "JsonTokenType", "JsonElement", "ValidationCollector",
+        "ValidationResult", "Regex", "IReadOnlyList", "JsonSerializer", "JsonSerializerOptions", "Utf8JsonReader", "Utf8JsonWriter",
     };
 
     /// <summary>

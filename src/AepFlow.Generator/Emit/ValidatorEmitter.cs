@@ -747,23 +747,7 @@ internal sealed class ValidatorEmitter
         Guarded(w, numberRules, expr + ".ValueKind == JsonValueKind.Number && " + expr + ".TryGetDouble(out var " + number + ")", number);
 
         var arrayRules = new CodeWriter(w.Indent + 1);
-        if (s.MinItems is { } minItems && minItems > 0)
-        {
-            Check(arrayRules, mode, expr + ".GetArrayLength() < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems",
-                SchemaMessages.MinItems(subject, minItems) + condition);
-        }
-
-        if (s.MaxItems is { } maxItems)
-        {
-            Check(arrayRules, mode, expr + ".GetArrayLength() > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems",
-                SchemaMessages.MaxItems(subject, maxItems) + condition);
-        }
-
-        if (s.UniqueItems)
-        {
-            Check(arrayRules, mode, "!SchemaChecks.AreUnique(" + expr + ")", "uniqueItems", subject + " must not contain duplicate items" + condition);
-        }
-
+        CountRules(s, expr, expr + ".GetArrayLength()", mode, subject, condition, arrayRules);
         Guarded(w, arrayRules, expr + ".ValueKind == JsonValueKind.Array", null);
 
         // An object schema without "properties" is untyped too; its required members are looked up in the JSON.
@@ -795,24 +779,28 @@ internal sealed class ValidatorEmitter
         w.Close();
     }
 
-    private void ArrayRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, bool primary, CodeWriter w)
+    // minItems, maxItems and uniqueItems of a list (count: its Count) or an untyped JSON array (count: GetArrayLength()).
+    private static void CountRules(SchemaModel s, string expr, string count, Mode mode, string subject, string condition, CodeWriter w)
     {
         if (s.MinItems is { } minItems && minItems > 0)
         {
-            Check(w, mode, expr + ".Count < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems",
-                SchemaMessages.MinItems(subject, minItems) + condition);
+            Check(w, mode, count + " < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems", SchemaMessages.MinItems(subject, minItems) + condition);
         }
 
         if (s.MaxItems is { } maxItems)
         {
-            Check(w, mode, expr + ".Count > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems",
-                SchemaMessages.MaxItems(subject, maxItems) + condition);
+            Check(w, mode, count + " > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems", SchemaMessages.MaxItems(subject, maxItems) + condition);
         }
 
         if (s.UniqueItems)
         {
             Check(w, mode, "!SchemaChecks.AreUnique(" + expr + ")", "uniqueItems", subject + " must not contain duplicate items" + condition);
         }
+    }
+
+    private void ArrayRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, bool primary, CodeWriter w)
+    {
+        CountRules(s, expr, expr + ".Count", mode, subject, condition, w);
 
         var element = type.Element!;
         var index = NewLocal("i");

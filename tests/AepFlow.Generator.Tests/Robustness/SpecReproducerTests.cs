@@ -135,6 +135,22 @@ public sealed class SpecReproducerTests
         Assert.Contains("writer.WriteString(\"name\"u8, \"" + transformation + "\");", run.Source("FlowSpecs.Probe.g.cs"));
     }
 
+    // 6b. Found by the long fuzz run (seeds 3000977, 3009866): a member named like a type the record's validator or reader
+    // names unqualified captured it (CS0120 "ServiceNow.Password.SchemaChecks", CS1061 on JsonElement?).
+    [Theory]
+    [InlineData("SchemaChecks", "string", "\"minLength\":2")]
+    [InlineData("schemaChecks", "string", "\"pattern\":\"^a\"")]
+    [InlineData("AepJson", "integer", "\"minimum\":1")]
+    [InlineData("JsonValueKind", "string", "\"maxLength\":3")]
+    [InlineData("JsonTokenType", "boolean", "\"const\":true")]
+    [InlineData("ValidationCollector", "number", "\"maximum\":3")]
+    public void MemberNamedLikeATypeTheRecordUsesCompiles(string member, string type, string keyword)
+    {
+        var schema = "{\"type\":\"object\",\"properties\":{\"" + member + "\":{\"type\":\"" + type + "\"," + keyword + "},"
+            + "\"other\":{\"minLength\":1,\"pattern\":\"^b\",\"enum\":[\"b\",1]}}}";
+        AssertCleanBuild(Run(("/p/probe.flowspec.json", FlowSpec("Probe", transformations: "[{\"name\":\"Copy\",\"spec\":" + schema + "}]"))));
+    }
+
     // 7. A lone surrogate escape is invalid text: a located AEPF001, and the build does not crash.
     [Fact]
     public void LoneSurrogateInANameIsALocatedError()
