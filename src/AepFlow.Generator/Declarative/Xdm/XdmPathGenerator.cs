@@ -100,7 +100,12 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
             }
         }
 
-        var components = roots.Count == 0 ? XdmComponents.Bundled : XdmComponents.Bundled.With(roots.Select(r => r.Root));
+        if (roots.Count == 0)
+        {
+            return new EquatableSources(Array.Empty<KeyValuePair<string, string>>()); // nothing to do: the bundled components are not even loaded
+        }
+
+        var components = XdmComponents.Bundled.With(roots.Select(r => r.Root));
         var taken = new HashSet<string>(StringComparer.Ordinal) { "Standard" };
         var sources = new List<KeyValuePair<string, string>>();
         foreach (var (path, root) in roots)
