@@ -137,20 +137,7 @@ public class GeneratedSpecTests
             """ }, new[] { new InMemoryAdditionalText("/p/crm-daily.flow.json", flow) });
         Assert.Empty(result.CompileErrors);
 
-        using var stream = new MemoryStream();
-        var emit = result.Compilation.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        var context = new System.Runtime.Loader.AssemblyLoadContext("flow-factory", isCollectible: true);
-        try
-        {
-            stream.Position = 0;
-            var probe = context.LoadFromStream(stream).GetType("Probe")!;
-            Assert.Equal("Daily CRM import|from-file|mine|target-from-file|2|updatedAt|True", probe.GetMethod("Run")!.Invoke(null, null));
-        }
-        finally
-        {
-            context.Unload();
-        }
+        Assert.Equal("Daily CRM import|from-file|mine|target-from-file|2|updatedAt|True", Harness.Invoke(result.Compilation, "Probe", "Run"));
     }
 
     [Fact]

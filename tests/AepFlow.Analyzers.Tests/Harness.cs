@@ -57,5 +57,23 @@ public static class Harness
         return new Generated(updated, updated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
     }
 
+    /// <summary>Emits the compilation, loads it in a collectible context and returns what the static method returns.</summary>
+    public static object? Invoke(Compilation compilation, string typeName, string methodName)
+    {
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext(typeName, isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            return context.LoadFromStream(stream).GetType(typeName)!.GetMethod(methodName)!.Invoke(null, null);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     public sealed record Generated(Compilation Compilation, IReadOnlyList<Diagnostic> CompileErrors);
 }

@@ -103,22 +103,10 @@ public class TypedCompositionTests
         });
         Assert.Empty(result.CompileErrors);
 
-        using var stream = new MemoryStream();
-        var emit = result.Compilation.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        var context = new System.Runtime.Loader.AssemblyLoadContext("typed-flow", isCollectible: true);
-        try
-        {
-            stream.Position = 0;
-            var bodies = (string[])context.LoadFromStream(stream).GetType("Probe")!.GetMethod("Run")!.Invoke(null, null)!;
-            Assert.Equal(bodies[1], bodies[0]);
-            Assert.Contains("\"sourceConnectionIds\":[\"s-1\"]", bodies[0]);
-            Assert.Equal("CRMToAEP flow", bodies[2]);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var bodies = (string[])Harness.Invoke(result.Compilation, "Probe", "Run")!;
+        Assert.Equal(bodies[1], bodies[0]);
+        Assert.Contains("\"sourceConnectionIds\":[\"s-1\"]", bodies[0]);
+        Assert.Equal("CRMToAEP flow", bodies[2]);
     }
 
     [Theory]
