@@ -75,7 +75,9 @@ public sealed class RunsTests
         await using var server = new FaultServer((_, _, c) => c.RespondAsync(200, Run("run-3", "inProgress")));
         using var client = new AepClient(TransportFaultTests.Options(server.BaseAddress));
 
-        var ex = await Assert.ThrowsAsync<AepTimeoutException>(() => client.Runs.WaitForCompletionAsync("run-3", Fast with { Timeout = TimeSpan.FromMilliseconds(300) }));
+        // Long enough for the first poll to reach the server on a cold, loaded test host (JIT, first connection); the run
+        // never ends, so only the timeout can end the wait.
+        var ex = await Assert.ThrowsAsync<AepTimeoutException>(() => client.Runs.WaitForCompletionAsync("run-3", Fast with { Timeout = TimeSpan.FromSeconds(2) }));
 
         Assert.Contains("run-3", ex.Message);
         Assert.NotEmpty(server.Requests);
