@@ -6,9 +6,7 @@ namespace AepFlow.Emulator;
 /// </summary>
 public sealed class FaultInjector
 {
-    private readonly Lock _gate = new();
-    private readonly List<ActiveFault> _faults = [];
-    private long _nextId;
+    private readonly CountedRules<FaultRule> _faults = new();
 
     /// <summary>Queues <paramref name="rule"/>; returns the id it is listed under.</summary>
     /// <exception cref="ArgumentException">The rule has no effect or an out-of-range value.</exception>
@@ -16,12 +14,7 @@ public sealed class FaultInjector
     {
         ArgumentNullException.ThrowIfNull(rule);
         rule.EnsureValid();
-        lock (_gate)
-        {
-            var id = ++_nextId;
-            _faults.Add(new ActiveFault(id, rule, rule.Count));
-            return id;
-        }
+        return _faults.Add(rule, rule.Count);
     }
 
     /// <summary>Injects <paramref name="status"/> into the next <paramref name="count"/> matching requests.</summary>
@@ -37,51 +30,15 @@ public sealed class FaultInjector
         Add(new FaultRule { LatencyMs = (int)latency.TotalMilliseconds, Count = count, PathPrefix = pathPrefix, Method = method });
 
     /// <summary>Removes every queued fault.</summary>
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _faults.Clear();
-        }
-    }
+    public void Clear() => _faults.Clear();
 
     /// <summary>The queued faults with their remaining uses (0 = unlimited).</summary>
-    public IReadOnlyList<ActiveFault> Snapshot()
-    {
-        lock (_gate)
-        {
-            return _faults.ToArray();
-        }
-    }
+    public IReadOnlyList<ActiveFault> Snapshot() =>
+        _faults.Snapshot(static (id, rule, remaining) => new ActiveFault(id, rule, remaining));
 
     /// <summary>Takes one use of the first rule matching the request, if any.</summary>
-    internal FaultRule? TryTake(string method, string path)
-    {
-        lock (_gate)
-        {
-            for (var i = 0; i < _faults.Count; i++)
-            {
-                var fault = _faults[i];
-                if (!fault.Rule.Matches(method, path))
-                {
-                    continue;
-                }
-
-                if (fault.Remaining == 1)
-                {
-                    _faults.RemoveAt(i);
-                }
-                else if (fault.Remaining > 1)
-                {
-                    _faults[i] = fault with { Remaining = fault.Remaining - 1 };
-                }
-
-                return fault.Rule;
-            }
-        }
-
-        return null;
-    }
+    internal FaultRule? TryTake(string method, string path) =>
+        _faults.TryTake((method, path), static (rule, request) => rule.Matches(request.method, request.path));
 }
 
 /// <summary>A queued fault and how many more requests it will affect (0 = unlimited).</summary>

@@ -22,10 +22,9 @@ internal sealed class RunSimulator
     private readonly Lock _gate = new();
     private readonly PriorityQueue<Due, (DateTimeOffset At, long Sequence)> _due = new();
     private readonly Dictionary<(string Sandbox, string FlowId), long> _flowVersions = new();
-    private readonly List<ActiveRunFault> _faults = [];
+    private readonly CountedRules<RunFaultRule> _faults = new();
     private long _sequence;
     private long _nextDueTicks = long.MaxValue;
-    private long _nextFaultId;
 
     public RunSimulator(EmulatorState state)
     {
@@ -104,29 +103,13 @@ internal sealed class RunSimulator
     {
         ArgumentNullException.ThrowIfNull(rule);
         rule.EnsureValid();
-        lock (_gate)
-        {
-            var id = ++_nextFaultId;
-            _faults.Add(new ActiveRunFault(id, rule, rule.Count));
-            return id;
-        }
+        return _faults.Add(rule, rule.Count);
     }
 
-    public IReadOnlyList<ActiveRunFault> Faults()
-    {
-        lock (_gate)
-        {
-            return _faults.ToArray();
-        }
-    }
+    public IReadOnlyList<ActiveRunFault> Faults() =>
+        _faults.Snapshot(static (id, rule, remaining) => new ActiveRunFault(id, rule, remaining));
 
-    public void ClearFaults()
-    {
-        lock (_gate)
-        {
-            _faults.Clear();
-        }
-    }
+    public void ClearFaults() => _faults.Clear();
 
     /// <summary>Forgets schedules, queued steps and run faults (the store is cleared by the caller).</summary>
     public void Reset()
@@ -229,30 +212,8 @@ internal sealed class RunSimulator
         });
     }
 
-    private RunFaultRule? TakeFault(string flowId)
-    {
-        for (var i = 0; i < _faults.Count; i++)
-        {
-            var fault = _faults[i];
-            if (fault.Rule.FlowId is { } only && !string.Equals(only, flowId, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (fault.Remaining == 1)
-            {
-                _faults.RemoveAt(i);
-            }
-            else if (fault.Remaining > 1)
-            {
-                _faults[i] = fault with { Remaining = fault.Remaining - 1 };
-            }
-
-            return fault.Rule;
-        }
-
-        return null;
-    }
+    private RunFaultRule? TakeFault(string flowId) =>
+        _faults.TryTake(flowId, static (rule, flow) => rule.FlowId is not { } only || string.Equals(only, flow, StringComparison.OrdinalIgnoreCase));
 
     private abstract record Due;
 
