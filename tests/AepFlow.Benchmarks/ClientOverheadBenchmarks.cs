@@ -13,7 +13,9 @@ namespace AepFlow.Benchmarks;
 /// (Adobe headers, bearer token, status check, body read, System.Text.Json source-generated read of the flow), both
 /// sending through the same resilience strategies (<c>AepResilience</c>: total timeout, retry, attempt timeout) to the
 /// same in-memory handler, which answers Flow Service's <c>{"items":[flow]}</c>. The network is left out on purpose: it
-/// costs the same for both and would hide the client's own overhead.
+/// costs the same for both and would hide the client's own overhead. Both read the body inside the resilience pipeline, so
+/// the attempt and total timeouts bound the body read (the client's promise; a hand-written call that reads the body after
+/// <c>SendAsync</c> returns, with <c>HttpClient.Timeout</c> infinite as the retries need, can hang on a stalled body).
 /// </summary>
 [MemoryDiagnoser]
 public class ClientOverheadBenchmarks
@@ -42,8 +44,9 @@ public class ClientOverheadBenchmarks
     {
         _client = new AepClient(Options, new CannedHandler());
 
-        // The hand-written call goes through the same resilience strategies (AepResilience: total timeout, retry, attempt timeout).
-        _handWritten = new HttpClient(new ResilienceHandler(AepResilience.Build(Options)) { InnerHandler = new CannedHandler() })
+        // The hand-written call goes through the same resilience strategies (AepResilience: total timeout, retry, attempt
+        // timeout) and buffers the body below them, as the client does.
+        _handWritten = new HttpClient(new ResilienceHandler(AepResilience.Build(Options)) { InnerHandler = new BufferBodyHandler { InnerHandler = new CannedHandler() } })
         {
             BaseAddress = Options.BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
@@ -80,6 +83,25 @@ public class ClientOverheadBenchmarks
     [Benchmark]
     public async Task<string?> ClientCall() =>
         (await _client.Flows.GetAsync("3d17a4ff-9e0a-4f7c-94bb-bc0b61a3a76d")).Name;
+
+    /// <summary>The hand-written way to keep the body read under the pipeline's timeouts: buffer it below them.</summary>
+    private sealed class BufferBodyHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+    }
 
     private sealed class CannedHandler : HttpMessageHandler
     {

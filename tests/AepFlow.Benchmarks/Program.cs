@@ -17,4 +17,10 @@ if (args is ["--client-overhead-interleaved"])
     return;
 }
 
+if (args is ["--client-overhead-loop", var which, var seconds])
+{
+    ClientOverheadInterleaved.Loop(which, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
