@@ -56,19 +56,59 @@ internal sealed class AepTransport
             Log.Sending(_logger, method, route);
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = route is null ? 0 : Stopwatch.GetTimestamp();
 
-        // A token Platform refuses (revoked, or expired early) is replaced once: the gateway answers 401 before the service
-        // sees the request, so even a POST may be sent again.
-        var token = await _credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var (response, body) = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && _credential.CanRefresh)
+        // One method for the call and its one resend: a token Platform refuses (revoked, or expired early) is replaced once;
+        // the gateway answers 401 before the service sees the request, so even a POST may be sent again.
+        HttpResponseMessage response;
+        ReadOnlyMemory<byte> body;
+        string token;
+        var resent = false;
+        while (true)
         {
+            token = await _credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            using (var message = CreateMessage(request, token))
+            {
+                try
+                {
+                    // Headers only: the body has already been read inside the resilience pipeline (BodyBufferingHandler),
+                    // under the attempt and total timeouts; ReadBodyAsync bounds the read for pipelines without that handler.
+                    response = await _http().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (TranslateFailure(ex, message, method, request.BasePath + request.Path, _options, cancellationToken) is { } translated)
+                {
+                    Fail(activity, method, request.DisplayRoute, translated is AepTimeoutException ? "timed out" : ((HttpRequestException)translated).HttpRequestError.ToString());
+                    throw translated;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    Fail(activity, method, request.DisplayRoute, "cancelled");
+                    throw;
+                }
+
+                try
+                {
+                    body = response.Content is BufferedContent buffered
+                        ? buffered.Bytes
+                        : await ReadBodyAsync(response, message, method, request.BasePath + request.Path, _options, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    response.Dispose();
+                    Fail(activity, method, request.DisplayRoute, "body not read");
+                    throw;
+                }
+            }
+
+            if (resent || response.StatusCode != HttpStatusCode.Unauthorized || !_credential.CanRefresh)
+            {
+                break;
+            }
+
             response.Dispose();
             _credential.Invalidate(token);
             Log.TokenRejected(_logger);
-            token = await _credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            (response, body) = await SendOnceAsync(request, token, activity, cancellationToken).ConfigureAwait(false);
+            resent = true;
         }
 
         using (response)
@@ -100,41 +140,6 @@ internal sealed class AepTransport
             }
 
             return new AepResponse(response.StatusCode, body, requestId, HeaderOf(response, "ETag"), response.Headers.Location, IsJson(response), request);
-        }
-    }
-
-    private async ValueTask<(HttpResponseMessage Response, ReadOnlyMemory<byte> Body)> SendOnceAsync(AepRequest request, string token, Activity? activity, CancellationToken cancellationToken)
-    {
-        var method = request.Method.Method;
-        var path = request.BasePath + request.Path;
-        using var message = CreateMessage(request, token);
-        HttpResponseMessage response;
-        try
-        {
-            // Headers only: the body has already been read inside the resilience pipeline (BodyBufferingHandler), under the
-            // attempt and total timeouts; ReadBodyAsync bounds the read for pipelines without that handler.
-            response = await _http().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TranslateFailure(ex, message, method, path, _options, cancellationToken) is { } translated)
-        {
-            Fail(activity, method, request.DisplayRoute, translated is AepTimeoutException ? "timed out" : ((HttpRequestException)translated).HttpRequestError.ToString());
-            throw translated;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Fail(activity, method, request.DisplayRoute, "cancelled");
-            throw;
-        }
-
-        try
-        {
-            return (response, await ReadBodyAsync(response, message, method, path, _options, cancellationToken).ConfigureAwait(false));
-        }
-        catch
-        {
-            response.Dispose();
-            Fail(activity, method, request.DisplayRoute, "body not read");
-            throw;
         }
     }
 
