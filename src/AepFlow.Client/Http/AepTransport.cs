@@ -19,13 +19,15 @@ namespace AepFlow.Http;
 internal sealed class AepTransport
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly object Idempotent = true;
+    private static readonly object NotIdempotent = false;
     private readonly Func<HttpClient> _http;
     private readonly AepClientOptions _options;
     private readonly AepCredential _credential;
     private readonly ILogger _logger;
     private readonly Redactor _redactor;
     private readonly string _origin;
+    private BearerHeader? _bearer;
 
     public AepTransport(Func<HttpClient> http, AepClientOptions options, AepCredential credential, ILogger logger, Redactor redactor)
     {
@@ -184,9 +186,16 @@ internal sealed class AepTransport
     }
 
     // Parsed later, by whoever reads the body (see AepResponse.ReadJson); a body without a Content-Type is tried as JSON.
-    private static bool IsJson(HttpResponseMessage response) =>
-        !(response.Content is BufferedContent buffered ? buffered.Received : response.Content).Headers.NonValidated.TryGetValues("Content-Type", out var type) ||
-        type.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
+    private static bool IsJson(HttpResponseMessage response)
+    {
+        if (!(response.Content is BufferedContent buffered ? buffered.Received : response.Content).Headers.NonValidated.TryGetValues("Content-Type", out var values))
+        {
+            return true;
+        }
+
+        var type = values.ToString();
+        return type.StartsWith("application/json", StringComparison.Ordinal) || type.Contains("json", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Sends <paramref name="request"/> and every following page, yielding the items <paramref name="items"/> picks from each.</summary>
     public async IAsyncEnumerable<T> PageAsync<T>(
@@ -404,9 +413,19 @@ internal sealed class AepTransport
         }
 
         var message = new HttpRequestMessage(request.Method, uri);
-        message.Options.Set(AepHttpOptions.IsIdempotent, request.IsIdempotent);
+
+        // Set through the dictionary with a shared box: Options.Set would box the flag on every call.
+        ((IDictionary<string, object?>)message.Options)[AepHttpOptions.IsIdempotent.Key] = request.IsIdempotent ? Idempotent : NotIdempotent;
         var headers = message.Headers;
-        headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        // Headers go in as text (they are valid by construction); the "Bearer …" value is kept while the token lasts.
+        var bearer = _bearer;
+        if (bearer is null || !ReferenceEquals(bearer.Token, token))
+        {
+            _bearer = bearer = new BearerHeader(token, "Bearer " + token);
+        }
+
+        headers.TryAddWithoutValidation("Authorization", bearer.Value);
         headers.TryAddWithoutValidation("x-api-key", _options.ClientId);
         headers.TryAddWithoutValidation("x-gw-ims-org-id", _options.OrgId);
         headers.TryAddWithoutValidation("x-sandbox-name", _options.SandboxName);
@@ -425,7 +444,7 @@ internal sealed class AepTransport
 
         if (!hasAccept)
         {
-            headers.Accept.Add(AcceptJson);
+            headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
         if (request.Body is { } body)
@@ -472,5 +491,14 @@ internal sealed class AepTransport
         Log.TransportFailed(_logger, method, route, reason);
     }
 
+    /// <summary>
+    /// A token and its <c>Authorization</c> value, replaced together so no call pairs one token with another's value. Not a
+    /// record: its <c>ToString()</c> must not print the token.
+    /// </summary>
+    private sealed class BearerHeader(string token, string value)
+    {
+        public string Token => token;
 
+        public string Value => value;
+    }
 }

@@ -42,7 +42,10 @@ internal static class Calls
     }
 
     /// <summary>The value of a typed answer, for the methods that return only the value.</summary>
-    public static async Task<T> ValueAsync<T>(Task<AepResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
+    public static Task<T> ValueAsync<T>(Task<AepResponse<T>> response) =>
+        response.IsCompletedSuccessfully ? Task.FromResult(response.Result.Value) : AwaitValueAsync(response);
+
+    private static async Task<T> AwaitValueAsync<T>(Task<AepResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 
     /// <summary>Sends a generated list builder's request with <paramref name="query"/> applied, following every page.</summary>
     public static IAsyncEnumerable<T> ListAsync<T>(AepTransport transport, AepRequest request, ListQuery? query, Func<JsonElement, ReadOnlyMemory<byte>, T> read, CancellationToken cancellationToken)
