@@ -8,32 +8,47 @@ namespace AepFlow.Generator;
 internal static class Naming
 {
     /// <summary>
+    /// Types generated records (spec models and OpenAPI DTOs) and their converters write without qualification, through the
+    /// usings <c>Emit/SourceFile</c> adds: a generated type or record member of that name would capture them.
+    /// </summary>
+    public static readonly string[] UnqualifiedTypeNames =
+    {
+        "IReadOnlyList", "List", "Dictionary", "Utf8JsonWriter", "Utf8JsonReader", "JsonSerializerOptions", "JsonTokenType", "JsonValueKind",
+        "JsonElement", "JsonSerializer", "JsonException", "JsonDocument", "JsonConverter", "JsonSerializerContext", "JsonTypeInfo",
+        "JsonMetadataServices", "IJsonTypeInfoResolver", "AepJson", "AepJsonException", "AepModelJsonConverter", "ValidationResult",
+        "ValidationCollector", "ValidationError", "IAepModel", "IFlowRequest", "SchemaChecks",
+    };
+
+    /// <summary>Members every generated record has (spec models and OpenAPI DTOs): a property of that name gets a suffix.</summary>
+    public static readonly string[] RecordMembers =
+    {
+        "Validate", "ValidateInto", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct",
+        "EqualityContract", "Clone", "PrintMembers", "MemberwiseClone", "Finalize",
+    };
+
+    /// <summary>
     /// Type names in <c>System</c> and <c>System.Text.Json</c> that a generated nested type must not shadow: a user writing
     /// <c>CrmToAep.Type</c> or reading code that says <c>String</c> would get the wrong type.
     /// </summary>
-    private static readonly HashSet<string> ReservedTypeNames = new(System.StringComparer.Ordinal)
+    private static readonly HashSet<string> ReservedTypeNames = new(UnqualifiedTypeNames, System.StringComparer.Ordinal)
     {
         "Action", "Array", "Attribute", "Boolean", "Buffer", "Byte", "Char", "Console", "Convert", "DateTime", "DateTimeOffset",
         "Decimal", "Delegate", "Double", "Enum", "Environment", "EventArgs", "Exception", "File", "Func", "GC", "Guid", "Half",
         "Index", "Int16", "Int32", "Int64", "IntPtr", "Lazy", "Math", "Nullable", "Object", "Path", "Random", "Range", "SByte",
         "Single", "Span", "String", "Task", "TimeSpan", "TimeZoneInfo", "Tuple", "Type", "UInt16", "UInt32", "UInt64", "Uri",
-        "ValueTuple", "Version", "Void", "JsonElement", "JsonSerializer", "JsonConverter", "JsonException", "Regex",
-        "ValidationResult", "ValidationError", "ValidationCollector", "IAepModel", "IFlowRequest",
+        "ValueTuple", "Version", "Void", "Regex",
 
-        // Types generated code names without qualification (through its usings): a nested type of that name would capture them.
-        "JsonSchema", "JsonSchemaAttribute", "JsonConverterAttribute", "AepJson", "AepJsonException", "AepModelJsonConverter", "SchemaChecks", "JsonTokenType",
-        "Utf8JsonReader", "Utf8JsonWriter", "JsonSerializerOptions", "JsonSerializerContext", "JsonTypeInfo", "JsonMetadataServices",
-        "IJsonTypeInfoResolver", "IReadOnlyList", "List", "Dictionary", "FlowSpecCatalog", "FlowSpecEntry", "AepFlowJsonContext",
+        // Names of the attribute and catalog types spec classes use (UnqualifiedTypeNames holds the record code's).
+        "JsonSchema", "JsonSchemaAttribute", "JsonConverterAttribute", "FlowSpecCatalog", "FlowSpecEntry", "AepFlowJsonContext",
 
         // Root namespaces: a type named System or AepFlow would capture "System.X" written by hand next to generated code.
         "System", "Microsoft", "AepFlow",
     };
 
-    /// <summary>Members every generated record has; a property with one of these names gets a suffix.</summary>
-    private static readonly HashSet<string> RecordMemberNames = new(System.StringComparer.Ordinal)
+    /// <summary>Names a spec model's property must not take: the record's members, its spec class's, and types its code names.</summary>
+    private static readonly HashSet<string> RecordMemberNames = new(RecordMembers, System.StringComparer.Ordinal)
     {
-        "Validate", "ValidateInto", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct",
-        "EqualityContract", "Clone", "PrintMembers", "MemberwiseClone", "Finalize", "SpecName",
+        "SpecName",
 
         // Types a record's own validator and reader name unqualified: a member of that name would capture them
         // (a property SchemaChecks makes "SchemaChecks.Length(...)" its own member access, CS0120/CS1061).

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AepFlow.Models.FlowService;
 using AepFlow.Operations;
+using AepFlow.Serialization;
 using AepFlow.Validation;
 
 namespace AepFlow.OpenApi.Tests;
@@ -125,13 +126,16 @@ public sealed class RequestBuilderTests
     [Fact]
     public void A_missing_required_member_or_a_wrong_type_is_a_JsonException()
     {
-        var missing = Assert.Throws<JsonException>(() => ScheduleSpecDto.FromJson("""{"frequency":"day"}"""u8));
+        // DTOs read through the spec models' reader: the exception is an AepJsonException (a JsonException) with the member's pointer.
+        var missing = Assert.ThrowsAny<JsonException>(() => ScheduleSpecDto.FromJson("""{"frequency":"day"}"""u8));
         Assert.Contains("startTime", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("/startTime", Assert.IsType<AepJsonException>(missing).Pointer);
 
-        var wrongType = Assert.Throws<JsonException>(() => ScheduleSpecDto.FromJson("""{"startTime":1,"frequency":"day","interval":"fifteen"}"""u8));
+        var wrongType = Assert.ThrowsAny<JsonException>(() => ScheduleSpecDto.FromJson("""{"startTime":1,"frequency":"day","interval":"fifteen"}"""u8));
         Assert.Contains("an integer", wrongType.Message, StringComparison.Ordinal);
+        Assert.Equal("/interval", Assert.IsType<AepJsonException>(wrongType).Pointer);
 
-        var tooLarge = Assert.Throws<JsonException>(() => ScheduleSpecDto.FromJson("""{"startTime":1,"frequency":"day","interval":4294967296}"""u8));
+        var tooLarge = Assert.ThrowsAny<JsonException>(() => ScheduleSpecDto.FromJson("""{"startTime":1,"frequency":"day","interval":4294967296}"""u8));
         Assert.Contains("32-bit integer", tooLarge.Message, StringComparison.Ordinal);
     }
 

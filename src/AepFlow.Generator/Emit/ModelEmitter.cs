@@ -4,13 +4,22 @@ using AepFlow.Generator.Model;
 
 namespace AepFlow.Generator.Emit;
 
-/// <summary>Emits a generated record (members, validation, wire writing), its converter, and the enums.</summary>
+/// <summary>
+/// The one record emitter: spec models (nested in their spec class) and OpenAPI DTOs (namespace members, see
+/// <c>OpenApi/Emit/DtoModels</c>) alike — members, validation, wire writing, the converter that reads them, and the enums.
+/// What differs for DTOs is a property of the model (<see cref="ObjectTypeModel.TopLevel"/>,
+/// <see cref="ObjectTypeModel.ReadsScalarsFromStrings"/>, <see cref="PropertyModel.WritesNull"/>), not another emitter.
+/// </summary>
 internal static class ModelEmitter
 {
     public static void EmitRecord(ObjectTypeModel type, SpecTypes types, string qualifier, CodeWriter w, string? docFallback = null, System.Action<CodeWriter>? extraMembers = null)
     {
         w.Summary(type.Description, docFallback ?? "The <c>" + CodeWriter.Xml(type.Name) + "</c> object of the spec.");
         w.Line("[JsonConverter(typeof(" + type.Name + "JsonConverter))]");
+        if (type.TopLevel)
+        {
+            w.Line(SourceFile.GeneratedCodeAttribute);
+        }
 
         w.OpenBlock("public sealed partial record " + type.Name + " : IAepModel");
         extraMembers?.Invoke(w);
@@ -25,10 +34,28 @@ internal static class ModelEmitter
         new ValidatorEmitter(types, type.Name, w.Indent, qualifier).EmitValidateInto(type, w);
         w.Line();
         EmitWriteJson(type, w);
+        if (type.TopLevel)
+        {
+            EmitReadEntryPoints(type, w);
+        }
+
         EmitPrintMembers(type, w);
         w.Close();
         w.Line();
         EmitConverter(type, w);
+    }
+
+    // The DTOs' public reading API (response parsing and the client's resource readers call it): the converter's reader,
+    // and a whole UTF-8 document through the support file's AepModelJson.Parse.
+    private static void EmitReadEntryPoints(ObjectTypeModel type, CodeWriter w)
+    {
+        w.Line();
+        w.Line("/// <summary>Reads a <see cref=\"" + type.Name + "\"/> from the value at <paramref name=\"reader\"/>; unknown members are skipped.</summary>");
+        w.Line("/// <exception cref=\"JsonException\">The JSON is not an object of this shape.</exception>");
+        w.Line("public static " + type.Name + " ReadJson(ref Utf8JsonReader reader) => " + type.Name + "JsonConverter.ReadValue(ref reader);");
+        w.Line();
+        w.Line("/// <summary>Reads a <see cref=\"" + type.Name + "\"/> from UTF-8 JSON.</summary>");
+        w.Line("public static " + type.Name + " FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::AepFlow.Models.AepModelJson.Parse<" + type.Name + ">(utf8Json, ReadJson);");
     }
 
     /// <summary>
@@ -98,15 +125,18 @@ internal static class ModelEmitter
         var locals = new HashSet<string>(System.StringComparer.Ordinal) { "writer" };
         foreach (var property in type.Properties)
         {
-            WriteMember(property.Type, property.JsonName, property.Name, property.Required, locals, w);
+            WriteMember(property.Type, property.JsonName, property.Name, property.Required, locals, w, property.WritesNull);
         }
 
         w.Line("writer.WriteEndObject();");
         w.Close();
     }
 
-    /// <summary>Writes one member; optional members are skipped when null, required ones write null if left null.</summary>
-    public static void WriteMember(TypeRef type, string jsonName, string access, bool required, HashSet<string> locals, CodeWriter w)
+    /// <summary>
+    /// Writes one member; optional members are skipped when null, required ones (and <paramref name="writesNull"/> ones)
+    /// write null if left null.
+    /// </summary>
+    public static void WriteMember(TypeRef type, string jsonName, string access, bool required, HashSet<string> locals, CodeWriter w, bool writesNull = false)
     {
         var name = CodeWriter.Utf8(jsonName);
         if (required && type.IsValueType)
@@ -119,7 +149,7 @@ internal static class ModelEmitter
         w.OpenBlock("if (" + access + " is { } " + local + ")");
         WriteNamedValue(type, name, local, locals, w);
         w.Close();
-        if (required)
+        if (required || writesNull)
         {
             w.OpenBlock("else");
             w.Line("writer.WriteNull(" + name + ");");
@@ -177,9 +207,17 @@ internal static class ModelEmitter
                 w.Line(expr + ".WriteTo(writer);");
                 break;
             case TypeKind.Array:
-                var item = Naming.Unique("item", locals);
-                w.Line("writer.WriteStartArray();");
-                w.OpenBlock("foreach (var " + item + " in " + expr + ")");
+            case TypeKind.Map:
+                var isMap = type.Kind == TypeKind.Map;
+                var entry = Naming.Unique(isMap ? "entry" : "item", locals);
+                var item = isMap ? entry + ".Value" : entry;
+                w.Line(isMap ? "writer.WriteStartObject();" : "writer.WriteStartArray();");
+                w.OpenBlock("foreach (var " + entry + " in " + expr + ")");
+                if (isMap)
+                {
+                    w.Line("writer.WritePropertyName(" + entry + ".Key);");
+                }
+
                 if (type.Element!.IsValueType || type.Element.Kind == TypeKind.String)
                 {
                     WriteValue(type.Element, item, locals, w);
@@ -195,7 +233,7 @@ internal static class ModelEmitter
                 }
 
                 w.Close();
-                w.Line("writer.WriteEndArray();");
+                w.Line(isMap ? "writer.WriteEndObject();" : "writer.WriteEndArray();");
                 break;
         }
     }
@@ -229,12 +267,12 @@ internal static class ModelEmitter
             var admitsNull = property.Schema.Types == SchemaTypes.Any || (property.Schema.Types & SchemaTypes.Null) != 0;
             if (property.Required || !admitsNull)
             {
-                ReadInto(property.Type, variables[i], CodeWriter.Literal(property.JsonName), locals, w);
+                ReadInto(property.Type, variables[i], CodeWriter.Literal(property.JsonName), locals, w, type.ReadsScalarsFromStrings);
             }
             else
             {
                 w.OpenBlock("if (reader.TokenType != JsonTokenType.Null)");
-                ReadInto(property.Type, variables[i], CodeWriter.Literal(property.JsonName), locals, w);
+                ReadInto(property.Type, variables[i], CodeWriter.Literal(property.JsonName), locals, w, type.ReadsScalarsFromStrings);
                 w.Close();
             }
 
@@ -269,8 +307,11 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    /// <summary>Reads the current value into <paramref name="target"/>; <paramref name="segment"/> is the member name or index expression for error pointers.</summary>
-    public static void ReadInto(TypeRef type, string target, string segment, HashSet<string> locals, CodeWriter w)
+    /// <summary>
+    /// Reads the current value into <paramref name="target"/>; <paramref name="segment"/> is the member name, index or key
+    /// expression for error pointers. <paramref name="fromStrings"/>: see <see cref="ObjectTypeModel.ReadsScalarsFromStrings"/>.
+    /// </summary>
+    public static void ReadInto(TypeRef type, string target, string segment, HashSet<string> locals, CodeWriter w, bool fromStrings = false)
     {
         switch (type.Kind)
         {
@@ -279,56 +320,87 @@ internal static class ModelEmitter
                 w.OpenBlock("try");
                 w.Line(target + " = " + type.Name + "JsonConverter.ReadValue(ref reader);");
                 w.Close();
-                w.OpenBlock("catch (AepJsonException exception)");
-                w.Line("throw exception.WithParent(" + segment + ");");
-                w.Close();
+                CatchWithParent(segment, w);
                 return;
             case TypeKind.Array:
-                var list = Naming.Unique("list", locals);
-                w.Line("AepJson.ExpectArray(ref reader, " + segment + ");");
-                w.Line("var " + list + " = new global::System.Collections.Generic.List<" + type.Element!.ToCSharp() + ">();");
-                w.OpenBlock("while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)");
-                var element = type.Element;
-                if (element.Kind is TypeKind.Enum or TypeKind.Object or TypeKind.Array)
+            case TypeKind.Map:
+                // A list (items at their index) or a string-keyed map (values at their key): one loop, two add statements.
+                var isMap = type.Kind == TypeKind.Map;
+                var element = type.Element!;
+                var collection = Naming.Unique(isMap ? "map" : "list", locals);
+                if (isMap)
+                {
+                    w.OpenBlock("try");
+                    w.Line("AepJson.ExpectObject(ref reader);");
+                    w.Close();
+                    CatchWithParent(segment, w);
+                    w.Line("var " + collection + " = new global::System.Collections.Generic.Dictionary<string, " + element.ToCSharp() + ">(global::System.StringComparer.Ordinal);");
+                    w.OpenBlock("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
+                }
+                else
+                {
+                    w.Line("AepJson.ExpectArray(ref reader, " + segment + ");");
+                    w.Line("var " + collection + " = new global::System.Collections.Generic.List<" + element.ToCSharp() + ">();");
+                    w.OpenBlock("while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)");
+                }
+
+                var at = collection + ".Count";
+                if (isMap)
+                {
+                    at = Naming.Unique("key", locals);
+                    w.Line("var " + at + " = reader.GetString()!;");
+                    w.Line("reader.Read();");
+                }
+
+                string Add(string value) => isMap ? collection + "[" + at + "] = " + value + ";" : collection + ".Add(" + value + ");";
+                if (element.Kind is TypeKind.Enum or TypeKind.Object or TypeKind.Array or TypeKind.Map)
                 {
                     var item = Naming.Unique("item", locals);
                     w.Line(element.ToCSharp() + " " + item + ";");
                     w.OpenBlock("try");
-                    ReadInto(element, item, list + ".Count", locals, w);
+                    ReadInto(element, item, at, locals, w, fromStrings);
                     w.Close();
-                    w.OpenBlock("catch (AepJsonException exception)");
-                    w.Line("throw exception.WithParent(" + segment + ");");
-                    w.Close();
-                    w.Line(list + ".Add(" + item + ");");
+                    CatchWithParent(segment, w);
+                    w.Line(Add(item));
                 }
                 else
                 {
                     w.OpenBlock("try");
-                    w.Line(list + ".Add(" + ScalarRead(element, list + ".Count") + ");");
+                    w.Line(Add(ScalarRead(element, at, fromStrings)));
                     w.Close();
-                    w.OpenBlock("catch (AepJsonException exception)");
-                    w.Line("throw exception.WithParent(" + segment + ");");
-                    w.Close();
+                    CatchWithParent(segment, w);
                 }
 
                 w.Close();
-                w.Line(target + " = " + list + ";");
+                w.Line(target + " = " + collection + ";");
                 return;
             default:
-                w.Line(target + " = " + ScalarRead(type, segment) + ";");
+                w.Line(target + " = " + ScalarRead(type, segment, fromStrings) + ";");
                 return;
         }
     }
 
-    private static string ScalarRead(TypeRef type, string segment) => type.Kind switch
+    private static void CatchWithParent(string segment, CodeWriter w)
     {
-        TypeKind.String => "AepJson.ReadString(ref reader, " + segment + ")",
-        TypeKind.Int32 => "AepJson.ReadInt32(ref reader, " + segment + ")",
-        TypeKind.Int64 => "AepJson.ReadInt64(ref reader, " + segment + ")",
-        TypeKind.Double => "AepJson.ReadDouble(ref reader, " + segment + ")",
-        TypeKind.Boolean => "AepJson.ReadBoolean(ref reader, " + segment + ")",
-        _ => "AepJson.ReadElement(ref reader)",
-    };
+        w.OpenBlock("catch (AepJsonException exception)");
+        w.Line("throw exception.WithParent(" + segment + ");");
+        w.Close();
+    }
+
+    // fromStrings: numbers and booleans through the DTO support file's readers, which also take "15" and "true".
+    private static string ScalarRead(TypeRef type, string segment, bool fromStrings)
+    {
+        var reader = fromStrings ? "global::AepFlow.Models.AepModelJson" : "AepJson";
+        return type.Kind switch
+        {
+            TypeKind.String => "AepJson.ReadString(ref reader, " + segment + ")",
+            TypeKind.Int32 => reader + ".ReadInt32(ref reader, " + segment + ")",
+            TypeKind.Int64 => reader + ".ReadInt64(ref reader, " + segment + ")",
+            TypeKind.Double => reader + ".ReadDouble(ref reader, " + segment + ")",
+            TypeKind.Boolean => reader + ".ReadBoolean(ref reader, " + segment + ")",
+            _ => "AepJson.ReadElement(ref reader)",
+        };
+    }
 
     public static void EmitEnum(EnumTypeModel type, CodeWriter w)
     {

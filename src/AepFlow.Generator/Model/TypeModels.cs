@@ -11,10 +11,13 @@ internal enum TypeKind
     Enum,
     Object,
     Array,
+
+    /// <summary>A JSON object of arbitrary keys (<c>additionalProperties</c> only); <see cref="TypeRef.Element"/> is the value type.</summary>
+    Map,
     JsonElement,
 }
 
-/// <summary>A C# type of a generated member: a primitive, a generated enum/record (by name), or a list of one.</summary>
+/// <summary>A C# type of a generated member: a primitive, a generated enum/record (by name), or a list or string-keyed map of one.</summary>
 internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
 {
     public static readonly TypeRef String = new(TypeKind.String);
@@ -36,6 +39,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
         TypeKind.Boolean => "bool",
         TypeKind.Enum or TypeKind.Object => Name!,
         TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Element!.ToCSharp() + ">",
+        TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Element!.ToCSharp() + ">",
         _ => "global::System.Text.Json.JsonElement",
     };
 }
@@ -54,7 +58,14 @@ internal sealed record PropertyModel(
     string? Description,
     SchemaModel Schema,
     string SchemaJson,
-    string? DefaultJson);
+    string? DefaultJson)
+{
+    /// <summary>
+    /// An optional (nullable) member the wire still requires: written as JSON null when unset (OpenAPI <c>required</c> +
+    /// <c>nullable</c>). A <see cref="Required"/> member is always written anyway.
+    /// </summary>
+    public bool WritesNull { get; init; }
+}
 
 /// <summary>A generated <c>sealed record</c> for an object schema.</summary>
 // ObjectSchemaJson: The whole schema as compact JSON without annotations when it has object-level rules; otherwise null.
@@ -63,7 +74,20 @@ internal sealed record ObjectTypeModel(
     string? Description,
     EquatableArray<PropertyModel> Properties,
     SchemaModel Schema,
-    string? ObjectSchemaJson);
+    string? ObjectSchemaJson)
+{
+    /// <summary>
+    /// A namespace member rather than a type nested in a spec class (OpenAPI DTOs): it carries <c>[GeneratedCode]</c> itself
+    /// and offers public <c>ReadJson</c>/<c>FromJson</c> entry points, which the client's callers and operations use.
+    /// </summary>
+    public bool TopLevel { get; init; }
+
+    /// <summary>
+    /// Numbers and booleans are also read from their string spelling (<c>"15"</c>, <c>"true"</c>): Platform echoes stored
+    /// values that way, so DTOs read from responses accept both. Writing and validation stay strict.
+    /// </summary>
+    public bool ReadsScalarsFromStrings { get; init; }
+}
 
 /// <summary>A generated enum for a string <c>enum</c>.</summary>
 internal sealed record EnumTypeModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);

@@ -106,7 +106,7 @@ public sealed class AepClientGenerator : IIncrementalGenerator
             spc.AddSource($"AepFlow.Operations.{service.Name}.g.cs", SourceText.From(OperationsEmitter.Emit(service), Encoding.UTF8));
             if (service.Schemas.Count > 0)
             {
-                spc.AddSource($"AepFlow.Models.{service.Name}.g.cs", SourceText.From(ModelEmitter.Emit(service), Encoding.UTF8));
+                spc.AddSource($"AepFlow.Models.{service.Name}.g.cs", SourceText.From(DtoModels.Emit(service), Encoding.UTF8));
             }
         });
     }

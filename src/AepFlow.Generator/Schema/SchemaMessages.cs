@@ -3,8 +3,8 @@ using System.Globalization;
 namespace AepFlow.Generator.Schema;
 
 /// <summary>
-/// The one wording of a failed keyword. The generated validators of spec models (<c>ValidatorEmitter</c>) and of OpenAPI
-/// DTOs (<c>OpenApi/Emit/ModelEmitter</c>) and the build-time evaluator all say it this way, so a value reads the same at
+/// The one wording of a failed keyword. The generated validators (<c>ValidatorEmitter</c>, for spec models and OpenAPI DTOs
+/// alike) and the build-time evaluator all say it this way, so a value reads the same at
 /// build time and at run time. Callers add the condition (" when …") and the evaluator its ", not …". Roslyn-free.
 /// </summary>
 internal static class SchemaMessages

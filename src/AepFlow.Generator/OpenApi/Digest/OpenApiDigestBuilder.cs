@@ -79,7 +79,8 @@ internal static class OpenApiDigestBuilder
         private readonly string _path;
         private readonly Dictionary<JsonSchema, string> _componentNames = new();
         private readonly Dictionary<JsonSchema, string> _emitted = new();
-        private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+        // DTO names: a schema named like a type the generated record code writes unqualified (ValidationResult, AepJson…) gets a suffix.
+        private readonly HashSet<string> _typeNames = new(Naming.UnqualifiedTypeNames, StringComparer.Ordinal);
         private readonly List<SchemaDigest> _schemas = new();
         private readonly Queue<(JsonSchema Schema, string Name)> _pending = new();
 
@@ -385,10 +386,10 @@ internal static class OpenApiDigestBuilder
             while (_pending.Count > 0)
             {
                 var (schema, name) = _pending.Dequeue();
-                var memberNames = new HashSet<string>(StringComparer.Ordinal)
+                // The record's own members, the DTO entry points, and the types its code names unqualified.
+                var memberNames = new HashSet<string>(Naming.RecordMembers.Concat(Naming.UnqualifiedTypeNames), StringComparer.Ordinal)
                 {
-                    name, "EqualityContract", "Validate", "ValidateInto", "WriteJson", "ReadJson", "FromJson", "ToString",
-                    "Equals", "GetHashCode", "Deconstruct", "GetType",
+                    name, "ReadJson", "FromJson",
                 };
                 var required = new HashSet<string>(RequiredNames(schema), StringComparer.Ordinal);
                 var properties = new List<PropertyDigest>();

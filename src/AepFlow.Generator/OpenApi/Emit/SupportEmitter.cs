@@ -63,71 +63,88 @@ namespace AepFlow.Models
         // Platform echoes a flow's stored values, and the documented tutorials store numbers and booleans as strings
         // ("interval": "15", "backfill": "true"); reading accepts both spellings, as JsonNumberHandling.AllowReadingFromString does.
         // Writing and validation stay strict.
-        public static long? ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static bool TryInt64(ref global::System.Text.Json.Utf8JsonReader reader, out long value)
         {
-            if (IsNull(ref reader))
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out value))
             {
-                return null;
+                return true;
             }
 
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var number))
-            {
-                return number;
-            }
-
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                && long.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            {
-                return parsed;
-            }
-
-            throw Expected("an integer", ref reader);
+            return long.TryParse(reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out value);
         }
+
+        private static bool TryDouble(ref global::System.Text.Json.Utf8JsonReader reader, out double value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
+            {
+                value = reader.GetDouble();
+                return true;
+            }
+
+            return double.TryParse(reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value);
+        }
+
+        private static bool TryBoolean(ref global::System.Text.Json.Utf8JsonReader reader, out bool value)
+        {
+            value = reader.TokenType == global::System.Text.Json.JsonTokenType.True
+                || (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("true"u8));
+            return value || reader.TokenType == global::System.Text.Json.JsonTokenType.False
+                || (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("false"u8));
+        }
+
+        private static int? Int32Of(long value) => value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
+
+        public static long? ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
+            IsNull(ref reader) ? null : TryInt64(ref reader, out var value) ? value : throw Expected("an integer", ref reader);
 
         public static long ReadInt64Item(ref global::System.Text.Json.Utf8JsonReader reader) => ReadInt64(ref reader) ?? throw NullValue(ref reader);
 
         public static int? ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            var value = IsNull(ref reader) ? null : ReadInt64(ref reader);
-            return value is null ? null : value is >= int.MinValue and <= int.MaxValue ? (int)value.Value : throw Expected("a 32-bit integer", ref reader);
+            var value = ReadInt64(ref reader);
+            return value is null ? null : Int32Of(value.Value) ?? throw Expected("a 32-bit integer", ref reader);
         }
 
         public static int ReadInt32Item(ref global::System.Text.Json.Utf8JsonReader reader) => ReadInt32(ref reader) ?? throw NullValue(ref reader);
 
-        public static double? ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (IsNull(ref reader))
-            {
-                return null;
-            }
-
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
-            {
-                return reader.GetDouble();
-            }
-
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                && double.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            {
-                return parsed;
-            }
-
-            throw Expected("a number", ref reader);
-        }
+        public static double? ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
+            IsNull(ref reader) ? null : TryDouble(ref reader, out var value) ? value : throw Expected("a number", ref reader);
 
         public static double ReadDoubleItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadDouble(ref reader) ?? throw NullValue(ref reader);
 
-        public static bool? ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
-        {
-            global::System.Text.Json.JsonTokenType.Null => null,
-            global::System.Text.Json.JsonTokenType.True => true,
-            global::System.Text.Json.JsonTokenType.False => false,
-            global::System.Text.Json.JsonTokenType.String when reader.ValueTextEquals("true"u8) => true,
-            global::System.Text.Json.JsonTokenType.String when reader.ValueTextEquals("false"u8) => false,
-            _ => throw Expected("true or false", ref reader),
-        };
+        public static bool? ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) =>
+            IsNull(ref reader) ? null : TryBoolean(ref reader, out var value) ? value : throw Expected("true or false", ref reader);
 
         public static bool ReadBooleanItem(ref global::System.Text.Json.Utf8JsonReader reader) => ReadBoolean(ref reader) ?? throw NullValue(ref reader);
+
+        // The same spellings for members of generated DTOs (Emit/ModelEmitter, ReadsScalarsFromStrings): a mistyped value is an
+        // AepJsonException with the JSON Pointer of the member (name) or item (index), as the spec models' AepJson readers report it.
+        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, string member) =>
+            TryInt64(ref reader, out var value) ? value : throw Mismatch("an integer", ref reader).WithParent(member);
+
+        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, int index) =>
+            TryInt64(ref reader, out var value) ? value : throw Mismatch("an integer", ref reader).WithParent(index);
+
+        public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, string member) =>
+            Int32Of(ReadInt64(ref reader, member)) ?? throw Mismatch("a 32-bit integer", ref reader).WithParent(member);
+
+        public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, int index) =>
+            Int32Of(ReadInt64(ref reader, index)) ?? throw Mismatch("a 32-bit integer", ref reader).WithParent(index);
+
+        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, string member) =>
+            TryDouble(ref reader, out var value) ? value : throw Mismatch("a number", ref reader).WithParent(member);
+
+        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, int index) =>
+            TryDouble(ref reader, out var value) ? value : throw Mismatch("a number", ref reader).WithParent(index);
+
+        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader, string member) =>
+            TryBoolean(ref reader, out var value) ? value : throw Mismatch("a boolean", ref reader).WithParent(member);
+
+        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader, int index) =>
+            TryBoolean(ref reader, out var value) ? value : throw Mismatch("a boolean", ref reader).WithParent(index);
+
+        private static global::AepFlow.Serialization.AepJsonException Mismatch(string expected, ref global::System.Text.Json.Utf8JsonReader reader) =>
+            global::AepFlow.Serialization.AepJson.TypeMismatch(string.Empty, expected, reader.TokenType);
 
         public static global::System.Text.Json.JsonElement? ReadElement(ref global::System.Text.Json.Utf8JsonReader reader) =>
             IsNull(ref reader) ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
