@@ -111,6 +111,8 @@ public sealed class SecretRedactionTests
     [InlineData("s3SecretKey", true)]
     [InlineData("sasToken", true)]
     [InlineData("connectionString", true)]
+    [InlineData("sig", true)]
+    [InlineData("signal", false)]
     [InlineData("continuationToken", false)]
     [InlineData("username", false)]
     [InlineData("accessKeyId", false)]

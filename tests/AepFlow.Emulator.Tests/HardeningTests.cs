@@ -111,7 +111,7 @@ public sealed class HardeningTests
               "connectionSpec": { "id": "{{TestEmulator.Salesforce}}", "version": "1.0" }
             }
             """);
-        using var withQuery = await env.Http.GetAsync($"{TestEmulator.FlowService}/flows?client_secret=query-secret-1&access_token=query-token-2&limit=5");
+        using var withQuery = await env.Http.GetAsync($"{TestEmulator.FlowService}/flows?client_secret=query-secret-1&access_token=query-token-2&sig=query-sas-sig-7&limit=5");
         using var withHeader = new HttpRequestMessage(HttpMethod.Get, $"{TestEmulator.FlowService}/flows");
         withHeader.Headers.Add("x-access-token", "header-token-6");
         using var headerSent = await env.Http.SendAsync(withHeader);
@@ -127,7 +127,7 @@ public sealed class HardeningTests
         var overHttp = (await env.GetOkAsync("__emulator/requests", env.Admin)).ToJsonString();
         foreach (var text in new[] { recorded, overHttp })
         {
-            foreach (var secret in new[] { "p@ss-in-auth", "tok-in-auth", "query-secret-1", "query-token-2", "sas-secret-3", "nested-secret-4", "ims-query-secret-5", "header-token-6", env.Token, env.Emulator.AdminKey })
+            foreach (var secret in new[] { "p@ss-in-auth", "tok-in-auth", "query-secret-1", "query-token-2", "sas-secret-3", "nested-secret-4", "ims-query-secret-5", "header-token-6", "query-sas-sig-7", env.Token, env.Emulator.AdminKey })
             {
                 Assert.DoesNotContain(secret, text);
             }

@@ -33,6 +33,12 @@ internal static class SecretNames
             }
         }
 
+        // Whole names only: "sig" is an Azure SAS URL's signature ("signal" and "design" are not secrets).
+        if (normalized == "sig")
+        {
+            return true;
+        }
+
         if (normalized.EndsWith("token", System.StringComparison.Ordinal) || normalized == "authorization" || normalized == "bearer")
         {
             foreach (var cursor in NotSecretTokens)

@@ -11,18 +11,15 @@ namespace AepFlow.Emulator.Recording;
 /// Hides secrets before anything is recorded or shown: every value in a connection's <c>auth</c> but its authSpec's name,
 /// whatever the params are called (also when set by JSON Patch), every member a served connectionSpec (bundled or the
 /// user's) declares <c>format: password</c>, and members, query parameters and form fields whose names say they hold a
-/// secret (password, secret, token, credential, private key, connection string…). Secrets become <c>***</c>.
+/// secret by the client's rule (<c>AepFlow.Security.Redaction.IsSecretName</c>: password, secret, …token, credential, private
+/// key, connection string, a SAS URL's <c>sig</c>…). Secrets become <c>***</c>.
 /// </summary>
 internal sealed class SecretRedactor
 {
     public const string Mask = "***";
 
-    // Lowercase fragments of names that hold secrets; "continuationtoken" is a paging cursor, not a credential.
-    private static readonly string[] SecretFragments =
-        ["password", "passwd", "secret", "token", "credential", "privatekey", "private_key", "connectionstring", "sastoken", "sasuri", "apikey", "api_key", "passphrase"];
-
-    private static readonly FrozenSet<string> NotSecret = new[] { "continuationtoken", "x-api-key", "tokentype", "token_type" }
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    // Names the shared rule (AepFlow.Security.Redaction) reads as secrets but a recording shows: x-api-key is the client id.
+    private static readonly FrozenSet<string> NotSecret = new[] { "x-api-key" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // Duplicate keys fail here rather than later, lazily, while the tree is walked.
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
@@ -50,20 +47,9 @@ internal sealed class SecretRedactor
             return false;
         }
 
-        if (_passwordFields.Contains(name))
-        {
-            return true;
-        }
-
-        foreach (var fragment in SecretFragments)
-        {
-            if (name.Contains(fragment, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // One rule with the client and the generator (password, secret, api/private/access key, credential, …token but
+        // paging cursors, sig…), plus the format: password members of the served connectionSpecs.
+        return _passwordFields.Contains(name) || AepFlow.Security.Redaction.IsSecretName(name);
     }
 
     /// <summary>Masks secrets in <paramref name="node"/> in place; returns whether anything was masked.</summary>
