@@ -53,6 +53,54 @@ public class HeadersAndValidationTests
     }
 
     [Fact]
+    public async Task A_flow_is_read_tolerantly_in_one_pass_as_member_lookups_would_read_it()
+    {
+        // An escaped name, a repeated name (the last wins), a number as a string, a member of the wrong type, members the
+        // client does not surface, and a missing one.
+        var handler = new RecordingHandler
+        {
+            Respond = (_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, """
+                {"items":[{"\u0069d":"f1","name":"first","labels":[],"name":"second","state":42,"createdAt":"1670444672602",
+                "flowSpec":{"version":"1.0","id":"s"},"sourceConnectionIds":["a",7,null],"targetConnectionIds":"b","runs":"/runs?property=flowId==f1"}]}
+                """)),
+        };
+        using var client = TestClient.Create(handler);
+
+        var flow = await client.Flows.GetAsync("f1");
+
+        Assert.Equal("f1", flow.Id);
+        Assert.Equal("second", flow.Name);
+        Assert.Equal("42", flow.State);
+        Assert.Equal(1670444672602, flow.CreatedAt);
+        Assert.Equal(new Resources.ResourceRef("s", "1.0"), flow.FlowSpec);
+        Assert.Equal(["a", "7"], flow.SourceConnectionIds);
+        Assert.Empty(flow.TargetConnectionIds);
+        Assert.Null(flow.Description);
+        Assert.Null(flow.Etag);
+        Assert.Equal("/runs?property=flowId==f1", flow.Json.GetProperty("runs").GetString());
+    }
+
+    [Fact]
+    public async Task A_flow_without_an_id_names_the_member_and_the_request_id()
+    {
+        var handler = new RecordingHandler
+        {
+            Respond = (_, _, _) =>
+            {
+                var response = RecordingHandler.Json(HttpStatusCode.OK, """{"items":[{"name":"no id"}]}""");
+                response.Headers.Add("x-request-id", "req-no-id");
+                return Task.FromResult(response);
+            },
+        };
+        using var client = TestClient.Create(handler);
+
+        var ex = await Assert.ThrowsAsync<AepInvalidResponseException>(() => client.Flows.GetAsync("f1"));
+
+        Assert.Contains("'id'", ex.Message);
+        Assert.Equal("req-no-id", ex.RequestId);
+    }
+
+    [Fact]
     public async Task An_invalid_flow_request_throws_with_every_error_and_sends_nothing()
     {
         var handler = new RecordingHandler();
