@@ -133,7 +133,7 @@ internal sealed class ValidatorEmitter
         {
             _locals.Remove(local);
             w.OpenBlock("if (" + property.Name + " is null)");
-            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(SchemaMessages.Required(property.JsonName)) + ");");
+            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(SchemaKeywords.Required(property.JsonName)) + ");");
             w.Close();
             return;
         }
@@ -146,7 +146,7 @@ internal sealed class ValidatorEmitter
         if (property.Required)
         {
             w.OpenBlock("else");
-            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(SchemaMessages.Required(property.JsonName)) + ");");
+            w.Line("collector.Add(" + CodeWriter.Literal(property.JsonName) + ", \"required\", " + CodeWriter.Literal(SchemaKeywords.Required(property.JsonName)) + ");");
             w.Close();
         }
     }
@@ -227,12 +227,12 @@ internal sealed class ValidatorEmitter
             var property = Find(type, name);
             if (property is null)
             {
-                Fail(w, mode, name, "required", SchemaMessages.Required(name) + condition);
+                Fail(w, mode, name, "required", SchemaKeywords.Required(name) + condition);
             }
             else if (!(property.Required && property.Type.IsValueType))
             {
                 w.OpenBlock("if (" + prefix + property.Name + " is null)");
-                Fail(w, mode, name, "required", SchemaMessages.Required(name) + condition);
+                Fail(w, mode, name, "required", SchemaKeywords.Required(name) + condition);
                 w.Close();
             }
         }
@@ -535,7 +535,7 @@ internal sealed class ValidatorEmitter
             }
 
             w.OpenBlock("if (" + expr + " is not (" + string.Join(" or ", members) + "))");
-            Fail(w, mode, null, "enum", SchemaMessages.Enum(subject, JoinValues(enumType.Members)));
+            Fail(w, mode, null, "enum", SchemaKeywords.Enum(subject, JoinValues(enumType.Members)));
             w.Close();
             if (s.Const is not null)
             {
@@ -548,7 +548,7 @@ internal sealed class ValidatorEmitter
 
         if (!s.Enum.IsEmpty)
         {
-            ValueSet(s.Enum, expr, type, mode, "enum", SchemaMessages.Enum(subject, Display(s.Enum)) + condition, w);
+            ValueSet(s.Enum, expr, type, mode, "enum", SchemaKeywords.Enum(subject, Display(s.Enum)) + condition, w);
         }
 
         if (s.Const is not null)
@@ -644,27 +644,27 @@ internal sealed class ValidatorEmitter
     {
         if (s.Minimum is { } minimum)
         {
-            Bound(w, mode, expr, " < ", minimum, type, lowerBound: true, "minimum", SchemaMessages.Minimum(subject, minimum) + condition);
+            Bound(w, mode, expr, " < ", minimum, type, lowerBound: true, "minimum", SchemaKeywords.Minimum(subject, minimum) + condition);
         }
 
         if (s.ExclusiveMinimum is { } exclusiveMinimum)
         {
-            Bound(w, mode, expr, " <= ", exclusiveMinimum, type, lowerBound: true, "exclusiveMinimum", SchemaMessages.ExclusiveMinimum(subject, exclusiveMinimum) + condition);
+            Bound(w, mode, expr, " <= ", exclusiveMinimum, type, lowerBound: true, "exclusiveMinimum", SchemaKeywords.ExclusiveMinimum(subject, exclusiveMinimum) + condition);
         }
 
         if (s.Maximum is { } maximum)
         {
-            Bound(w, mode, expr, " > ", maximum, type, lowerBound: false, "maximum", SchemaMessages.Maximum(subject, maximum) + condition);
+            Bound(w, mode, expr, " > ", maximum, type, lowerBound: false, "maximum", SchemaKeywords.Maximum(subject, maximum) + condition);
         }
 
         if (s.ExclusiveMaximum is { } exclusiveMaximum)
         {
-            Bound(w, mode, expr, " >= ", exclusiveMaximum, type, lowerBound: false, "exclusiveMaximum", SchemaMessages.ExclusiveMaximum(subject, exclusiveMaximum) + condition);
+            Bound(w, mode, expr, " >= ", exclusiveMaximum, type, lowerBound: false, "exclusiveMaximum", SchemaKeywords.ExclusiveMaximum(subject, exclusiveMaximum) + condition);
         }
 
         if (s.MultipleOf is { } multipleOf)
         {
-            MultipleOf(w, mode, expr, multipleOf, "multipleOf", subject + " must be a multiple of " + multipleOf + condition);
+            MultipleOf(w, mode, expr, multipleOf, "multipleOf", SchemaKeywords.MultipleOf(subject, multipleOf) + condition);
         }
     }
 
@@ -711,19 +711,19 @@ internal sealed class ValidatorEmitter
         if (s.MinLength is { } minLength && minLength > 0)
         {
             var test = minLength == 1 ? expr + ".Length == 0" : "SchemaChecks.Length(" + expr + ") < " + minLength.ToString(CultureInfo.InvariantCulture);
-            var message = SchemaMessages.MinLength(subject, minLength);
+            var message = SchemaKeywords.MinLength(subject, minLength);
             Check(w, mode, test, "minLength", message + condition);
         }
 
         if (s.MaxLength is { } maxLength)
         {
             Check(w, mode, "SchemaChecks.Length(" + expr + ") > " + maxLength.ToString(CultureInfo.InvariantCulture), "maxLength",
-                SchemaMessages.MaxLength(subject, maxLength) + condition);
+                SchemaKeywords.MaxLength(subject, maxLength) + condition);
         }
 
         if (s.Pattern is { } pattern)
         {
-            Check(w, mode, "!SchemaChecks.IsMatch(" + PatternField(pattern) + ", " + expr + ")", "pattern", subject + " must match the pattern " + pattern + condition);
+            Check(w, mode, "!SchemaChecks.IsMatch(" + PatternField(pattern) + ", " + expr + ")", "pattern", SchemaKeywords.Pattern(subject, pattern) + condition);
         }
 
         if (s.Format is { } format && AepFlow.Validation.JsonSchemaFormats.IsChecked(format))
@@ -755,7 +755,7 @@ internal sealed class ValidatorEmitter
         foreach (var name in s.Required)
         {
             objectRules.OpenBlock("if (!" + expr + ".TryGetProperty(" + CodeWriter.Literal(name) + ", out _))");
-            Fail(objectRules, mode, name, "required", SchemaMessages.Required(name) + condition);
+            Fail(objectRules, mode, name, "required", SchemaKeywords.Required(name) + condition);
             objectRules.Close();
         }
 
@@ -784,12 +784,12 @@ internal sealed class ValidatorEmitter
     {
         if (s.MinItems is { } minItems && minItems > 0)
         {
-            Check(w, mode, count + " < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems", SchemaMessages.MinItems(subject, minItems) + condition);
+            Check(w, mode, count + " < " + minItems.ToString(CultureInfo.InvariantCulture), "minItems", SchemaKeywords.MinItems(subject, minItems) + condition);
         }
 
         if (s.MaxItems is { } maxItems)
         {
-            Check(w, mode, count + " > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems", SchemaMessages.MaxItems(subject, maxItems) + condition);
+            Check(w, mode, count + " > " + maxItems.ToString(CultureInfo.InvariantCulture), "maxItems", SchemaKeywords.MaxItems(subject, maxItems) + condition);
         }
 
         if (s.UniqueItems)

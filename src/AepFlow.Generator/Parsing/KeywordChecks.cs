@@ -1,6 +1,7 @@
 using System.Globalization;
 using AepFlow.Generator.Diagnostics;
 using AepFlow.Generator.Json;
+using AepFlow.Generator.Schema;
 
 namespace AepFlow.Generator.Parsing;
 
@@ -10,81 +11,47 @@ namespace AepFlow.Generator.Parsing;
 /// </summary>
 internal static class KeywordChecks
 {
-    private static readonly string[] Counts = { "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties" };
-    private static readonly string[] Bounds = { "minimum", "maximum" };
-
     public static void Check(JsonNode schema, SpecReadContext context, string pointer)
     {
-        foreach (var keyword in Counts)
+        // The shape each keyword's value must have comes from the one keyword table (SchemaKeywords.All).
+        foreach (var keyword in SchemaKeywords.All)
         {
-            if (schema[keyword] is { } value && !IsCount(value))
+            if (keyword.Shape == KeywordShape.Any || schema[keyword.Name] is not { } value)
             {
-                Malformed(context, value, keyword, pointer, "is " + value.Display + ", not a non-negative integer", "write a whole number such as 0 or 10");
+                continue;
+            }
+
+            if (Problem(keyword.Shape, value) is { } problem)
+            {
+                Malformed(context, value, keyword.Name, pointer, "is " + value.Display + ", " + problem.What, keyword.Fix ?? problem.Fix);
+            }
+            else if (keyword.Shape == KeywordShape.Values && value.Items.Count == 0)
+            {
+                Unsatisfiable(context, value, pointer, "\"" + keyword.Name + "\" is an empty list");
             }
         }
 
-        foreach (var keyword in Bounds)
+        foreach (var (low, high, strict) in SchemaKeywords.Contradictions)
         {
-            if (schema[keyword] is { } value && value.Kind != JsonNodeKind.Number)
-            {
-                Malformed(context, value, keyword, pointer, "is " + value.Display + ", not a number", "write the number without quotes");
-            }
+            Contradiction(schema, context, pointer, low, high, strict);
         }
-
-        foreach (var keyword in new[] { "exclusiveMinimum", "exclusiveMaximum" })
-        {
-            // Draft 4 wrote them as booleans beside minimum/maximum; SchemaReader reads both forms.
-            if (schema[keyword] is { } value && value.Kind is not (JsonNodeKind.Number or JsonNodeKind.True or JsonNodeKind.False))
-            {
-                Malformed(context, value, keyword, pointer, "is " + value.Display + ", not a number", "write the number without quotes");
-            }
-        }
-
-        if (schema["multipleOf"] is { } multipleOf && !(multipleOf.Kind == JsonNodeKind.Number && Number(multipleOf) > 0))
-        {
-            Malformed(context, multipleOf, "multipleOf", pointer, "is " + multipleOf.Display + ", not a number greater than 0", "write a positive number such as 0.5 or 15");
-        }
-
-        if (schema["pattern"] is { } pattern && !pattern.IsString)
-        {
-            Malformed(context, pattern, "pattern", pointer, "is " + pattern.Display + ", not a string", "write the regular expression as a string");
-        }
-
-        if (schema["format"] is { } format && !format.IsString)
-        {
-            Malformed(context, format, "format", pointer, "is " + format.Display + ", not a string", "write the format name as a string such as \"date-time\"");
-        }
-
-        if (schema["uniqueItems"] is { } unique && unique.Kind is not (JsonNodeKind.True or JsonNodeKind.False))
-        {
-            Malformed(context, unique, "uniqueItems", pointer, "is " + unique.Display + ", not true or false", "write true or false without quotes");
-        }
-
-        if (schema["required"] is { } required && !IsStringArray(required))
-        {
-            Malformed(context, required, "required", pointer, "is " + required.Display + ", not an array of property names",
-                "list the required properties, such as [\"name\"] (draft-03's \"required\": true is not JSON Schema draft-07)");
-        }
-
-        if (schema["enum"] is { } values)
-        {
-            if (!values.IsArray)
-            {
-                Malformed(context, values, "enum", pointer, "is " + values.Display + ", not an array", "list the allowed values in an array");
-            }
-            else if (values.Items.Count == 0)
-            {
-                Unsatisfiable(context, values, pointer, "\"enum\" is an empty list");
-            }
-        }
-
-        Contradiction(schema, context, pointer, "minimum", "maximum", strict: false);
-        Contradiction(schema, context, pointer, "minimum", "exclusiveMaximum", strict: true);
-        Contradiction(schema, context, pointer, "exclusiveMinimum", "maximum", strict: true);
-        Contradiction(schema, context, pointer, "exclusiveMinimum", "exclusiveMaximum", strict: true);
-        Contradiction(schema, context, pointer, "minLength", "maxLength", strict: false);
-        Contradiction(schema, context, pointer, "minItems", "maxItems", strict: false);
     }
+
+    // What is wrong with a value of another shape, and the usual fix; null when the value has the shape.
+    private static (string What, string Fix)? Problem(KeywordShape shape, JsonNode value) => shape switch
+    {
+        KeywordShape.Count when !IsCount(value) => ("not a non-negative integer", "write a whole number such as 0 or 10"),
+        KeywordShape.Number when value.Kind != JsonNodeKind.Number => ("not a number", "write the number without quotes"),
+        KeywordShape.NumberOrBoolean when value.Kind is not (JsonNodeKind.Number or JsonNodeKind.True or JsonNodeKind.False) =>
+            ("not a number", "write the number without quotes"),
+        KeywordShape.PositiveNumber when !(value.Kind == JsonNodeKind.Number && Number(value) > 0) =>
+            ("not a number greater than 0", "write a positive number such as 0.5 or 15"),
+        KeywordShape.String when !value.IsString => ("not a string", "write it as a string"),
+        KeywordShape.Boolean when value.Kind is not (JsonNodeKind.True or JsonNodeKind.False) => ("not true or false", "write true or false without quotes"),
+        KeywordShape.Names when !IsStringArray(value) => ("not an array of property names", "list the names in an array"),
+        KeywordShape.Values when !value.IsArray => ("not an array", "list the values in an array"),
+        _ => null,
+    };
 
     private static void Contradiction(JsonNode schema, SpecReadContext context, string pointer, string low, string high, bool strict)
     {

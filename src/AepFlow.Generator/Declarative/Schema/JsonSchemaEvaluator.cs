@@ -322,7 +322,7 @@ internal sealed class JsonSchemaEvaluator
             if (!values.EnumerateArray().Any(v => JsonEquality.AreEqual(v, node)))
             {
                 var options = values.EnumerateArray().Select(v => v.GetRawText()).ToList();
-                string message = SchemaMessages.Enum(Subject, string.Join(", ", options));
+                string message = SchemaKeywords.Enum(Subject, string.Join(", ", options));
                 string? fix = null;
                 if (node.Kind == JsonNodeKind.String)
                 {
@@ -358,7 +358,7 @@ internal sealed class JsonSchemaEvaluator
             double limit = min.GetDouble();
             if (draft4ExclusiveMin ? value <= limit : value < limit)
             {
-                Report(errors, node, "minimum", draft4ExclusiveMin ? SchemaMessages.ExclusiveMinimum(Subject, limit) : SchemaMessages.Minimum(Subject, limit), actual: node.Text, limit: draft4ExclusiveMin ? null : min.GetRawText());
+                Report(errors, node, "minimum", draft4ExclusiveMin ? SchemaKeywords.ExclusiveMinimum(Subject, limit) : SchemaKeywords.Minimum(Subject, limit), actual: node.Text, limit: draft4ExclusiveMin ? null : min.GetRawText());
                 outcome = SchemaOutcome.Invalid;
             }
         }
@@ -368,27 +368,27 @@ internal sealed class JsonSchemaEvaluator
             double limit = max.GetDouble();
             if (draft4ExclusiveMax ? value >= limit : value > limit)
             {
-                Report(errors, node, "maximum", draft4ExclusiveMax ? SchemaMessages.ExclusiveMaximum(Subject, limit) : SchemaMessages.Maximum(Subject, limit), actual: node.Text, limit: draft4ExclusiveMax ? null : max.GetRawText());
+                Report(errors, node, "maximum", draft4ExclusiveMax ? SchemaKeywords.ExclusiveMaximum(Subject, limit) : SchemaKeywords.Maximum(Subject, limit), actual: node.Text, limit: draft4ExclusiveMax ? null : max.GetRawText());
                 outcome = SchemaOutcome.Invalid;
             }
         }
 
         if (exMin.ValueKind == JsonValueKind.Number && value <= exMin.GetDouble())
         {
-            Report(errors, node, "exclusiveMinimum", SchemaMessages.ExclusiveMinimum(Subject, exMin.GetDouble()), actual: node.Text);
+            Report(errors, node, "exclusiveMinimum", SchemaKeywords.ExclusiveMinimum(Subject, exMin.GetDouble()), actual: node.Text);
             outcome = SchemaOutcome.Invalid;
         }
 
         if (exMax.ValueKind == JsonValueKind.Number && value >= exMax.GetDouble())
         {
-            Report(errors, node, "exclusiveMaximum", SchemaMessages.ExclusiveMaximum(Subject, exMax.GetDouble()), actual: node.Text);
+            Report(errors, node, "exclusiveMaximum", SchemaKeywords.ExclusiveMaximum(Subject, exMax.GetDouble()), actual: node.Text);
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("multipleOf", out var multiple) && multiple.ValueKind == JsonValueKind.Number
             && !JsonSchemaValues.IsMultipleOf(value, multiple.GetRawText()))
         {
-            Report(errors, node, "multipleOf", $"{Subject} must be a multiple of {multiple.GetRawText()}", actual: node.Text);
+            Report(errors, node, "multipleOf", SchemaKeywords.MultipleOf(Subject, multiple.GetRawText()), actual: node.Text);
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -405,19 +405,19 @@ internal sealed class JsonSchemaEvaluator
         if (schema.TryGetProperty("minLength", out var minLength) && IsCount(minLength) && length < minLength.GetDouble())
         {
             int least = (int)minLength.GetDouble();
-            Report(errors, node, "minLength", SchemaMessages.MinLength(Subject, least), actual: least == 1 ? null : length.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "minLength", SchemaKeywords.MinLength(Subject, least), actual: least == 1 ? null : length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxLength", out var maxLength) && IsCount(maxLength) && length > maxLength.GetDouble())
         {
-            Report(errors, node, "maxLength", SchemaMessages.MaxLength(Subject, (int)maxLength.GetDouble()), actual: length.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "maxLength", SchemaKeywords.MaxLength(Subject, (int)maxLength.GetDouble()), actual: length.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String && !Matches(pattern.GetString()!, text))
         {
-            Report(errors, node, "pattern", $"{Subject} must match the pattern {pattern.GetString()}", actual: node.Display);
+            Report(errors, node, "pattern", SchemaKeywords.Pattern(Subject, pattern.GetString()!), actual: node.Display);
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -465,13 +465,13 @@ internal sealed class JsonSchemaEvaluator
 
         if (schema.TryGetProperty("minItems", out var minItems) && IsCount(minItems) && node.Items.Count < minItems.GetDouble())
         {
-            Report(errors, node, "minItems", SchemaMessages.MinItems(Subject, (int)minItems.GetDouble()), actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "minItems", SchemaKeywords.MinItems(Subject, (int)minItems.GetDouble()), actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
         if (schema.TryGetProperty("maxItems", out var maxItems) && IsCount(maxItems) && node.Items.Count > maxItems.GetDouble())
         {
-            Report(errors, node, "maxItems", SchemaMessages.MaxItems(Subject, (int)maxItems.GetDouble()), actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
+            Report(errors, node, "maxItems", SchemaKeywords.MaxItems(Subject, (int)maxItems.GetDouble()), actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
             outcome = SchemaOutcome.Invalid;
         }
 
@@ -558,7 +558,7 @@ internal sealed class JsonSchemaEvaluator
                 }
 
                 object? origin = node.KnownAbsent != null && node.KnownAbsent.TryGetValue(name, out var o) ? o : null;
-                Report(errors, node, "required", SchemaMessages.Required(name), origin);
+                Report(errors, node, "required", SchemaKeywords.Required(name), origin);
                 outcome = SchemaOutcome.Invalid;
             }
         }
