@@ -7,7 +7,7 @@ namespace AepFlow.OpenApi.Tests;
 
 /// <summary>
 /// OpenAPI DTOs check a keyword the way spec models do: string lengths in code points (a surrogate pair is one character)
-/// and the same message for the same failure (Schema/SchemaMessages), so a value reads the same whichever record holds it.
+/// and the same message for the same failure (Schema/SchemaKeywords), so a value reads the same whichever record holds it.
 /// </summary>
 public sealed class KeywordSemanticsTests
 {

@@ -748,6 +748,7 @@ internal sealed class ValidatorEmitter
 
         var arrayRules = new CodeWriter(w.Indent + 1);
         CountRules(s, expr, expr + ".GetArrayLength()", mode, subject, condition, arrayRules);
+        ContainsRule(s, expr + ".EnumerateArray()", TypeRef.JsonElement, mode, subject, condition, arrayRules);
         Guarded(w, arrayRules, expr + ".ValueKind == JsonValueKind.Array", null);
 
         // An object schema without "properties" is untyped too; its required members are looked up in the JSON.
@@ -798,9 +799,32 @@ internal sealed class ValidatorEmitter
         }
     }
 
+    // "contains": at least one item matches the subschema (tested through a matcher, so nothing is reported for the others).
+    private void ContainsRule(SchemaModel s, string items, TypeRef element, Mode mode, string subject, string condition, CodeWriter w)
+    {
+        if (s.Contains is not { } contains)
+        {
+            return;
+        }
+
+        var record = element.Kind == TypeKind.Object && _objects.TryGetValue(element.Name!, out var objectType) ? objectType : null;
+        var matcher = record is null ? Matcher(contains, element, null) : Matcher(contains, null, record);
+        var found = NewLocal("found");
+        var item = NewLocal("item");
+        w.Line("var " + found + " = false;");
+        w.OpenBlock("foreach (var " + item + " in " + items + ")");
+        w.OpenBlock("if (" + (element.IsValueType ? string.Empty : item + " is not null && ") + matcher + "(" + item + "))");
+        w.Line(found + " = true;");
+        w.Line("break;");
+        w.Close();
+        w.Close();
+        Check(w, mode, "!" + found, "contains", SchemaKeywords.Contains(subject) + condition);
+    }
+
     private void ArrayRules(SchemaModel s, string expr, TypeRef type, Mode mode, string subject, string condition, bool primary, CodeWriter w)
     {
         CountRules(s, expr, expr + ".Count", mode, subject, condition, w);
+        ContainsRule(s, expr, type.Element!, mode, subject, condition, w);
 
         var element = type.Element!;
         var index = NewLocal("i");

@@ -66,6 +66,9 @@ internal sealed record SchemaModel
 
     public SchemaModel? Items { get; init; }
 
+    /// <summary>At least one array item must match it.</summary>
+    public SchemaModel? Contains { get; init; }
+
     public SchemaModel? If { get; init; }
 
     public SchemaModel? Then { get; init; }

@@ -74,6 +74,7 @@ internal static class SchemaReader
             Pattern = Pattern(node["pattern"], context, pointer),
             Format = node.GetString("format"),
             Items = node["items"] is { Kind: JsonNodeKind.Object or JsonNodeKind.True or JsonNodeKind.False } items ? Read(items, context, pointer + "/items") : null,
+            Contains = Sub(node, "contains", context, pointer),
             If = Sub(node, "if", context, pointer),
             Then = Sub(node, "then", context, pointer),
             Else = Sub(node, "else", context, pointer),

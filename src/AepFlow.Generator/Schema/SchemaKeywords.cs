@@ -101,6 +101,7 @@ internal static class SchemaKeywords
         new("minItems", KeywordUse.Enforced, KeywordShape.Count),
         new("maxItems", KeywordUse.Enforced, KeywordShape.Count),
         new("uniqueItems", KeywordUse.Enforced, KeywordShape.Boolean),
+        new("contains", KeywordUse.Enforced),
         new("properties", KeywordUse.Enforced),
         new("required", KeywordUse.Enforced, KeywordShape.Names,
             "list the required properties, such as [\"name\"] (draft-03's \"required\": true is not JSON Schema draft-07)"),
@@ -119,7 +120,6 @@ internal static class SchemaKeywords
         new("dependentSchemas", KeywordUse.NotEnforced),
         new("patternProperties", KeywordUse.NotEnforced),
         new("propertyNames", KeywordUse.NotEnforced),
-        new("contains", KeywordUse.NotEnforced),
         new("additionalItems", KeywordUse.NotEnforced),
         new("minProperties", KeywordUse.NotEnforced, KeywordShape.Count),
         new("maxProperties", KeywordUse.NotEnforced, KeywordShape.Count),
@@ -191,6 +191,8 @@ internal static class SchemaKeywords
     public static string MinItems(string subject, int count) => subject + " must have at least " + Count(count) + " " + Plural(count, "item");
 
     public static string MaxItems(string subject, int count) => subject + " must have at most " + Count(count) + " " + Plural(count, "item");
+
+    public static string Contains(string subject) => subject + " must contain an item that matches the schema in contains";
 
     /// <summary><paramref name="shown"/>: the allowed values as the message lists them.</summary>
     public static string Enum(string subject, string shown) => subject + " must be one of: " + shown;

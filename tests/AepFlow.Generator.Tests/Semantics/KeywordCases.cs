@@ -108,6 +108,16 @@ internal static class KeywordCases
         new("""{"type":"array","items":{"type":"string","enum":["x","y"]},"maxItems":2}""", "[\"x\",\"y\"]", "[\"x\",\"z\"]", "[\"x\",\"y\",\"x\"]"),
         new("""{"type":"array","minItems":2}""", "[1]", "[1,\"a\"]", "[]"),
 
+        // ---- contains: at least one item matches (typed items, JSON items, records, untyped members) ----
+        new("""{"type":"array","items":{"type":"integer"},"contains":{"minimum":5}}""", "[1,5]", "[1,2]", "[]", "[7]", "[4,4,6]"),
+        new("""{"type":"array","items":{"type":"string"},"contains":{"const":"x"},"minItems":1}""", "[\"a\",\"x\"]", "[\"a\"]", "[]", "[\"X\"]"),
+        new("""{"type":"array","contains":{"type":"integer","minimum":2}}""", "[1,2]", "[1,\"2\"]", "[1.5,3.0]", "[]", "[null,{}]", "[2.5]"),
+        new("""{"contains":{"type":"string","minLength":2}}""", "[1,\"ab\"]", "[1,\"a\"]", "[]", "\"ab\"", "{}"),
+        new("""{"type":"array","items":{"type":"object","properties":{"k":{"type":"string"}}},"contains":{"required":["k"]}}""",
+            "[{},{\"k\":\"a\"}]", "[{}]", "[]", "[{\"k\":\"\"}]"),
+        new("""{"type":"array","items":{"type":"string","enum":["x","y"]},"contains":{"const":"y"}}""", "[\"x\",\"y\"]", "[\"x\"]"),
+        new("""{"type":"array","items":{"type":"number"},"contains":false}""", "[]", "[1]"),
+
         // ---- objects ----
         new("""{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"integer","minimum":1}},"required":["a"]}""",
             "{}", "{\"a\":\"x\"}", "{\"b\":1}", "{\"a\":1}", "{\"a\":\"x\",\"b\":0}", "{\"a\":null}", "{\"a\":\"x\",\"c\":1}", "[]"),

@@ -463,6 +463,11 @@ internal sealed class JsonSchemaEvaluator
             }
         }
 
+        if (schema.TryGetProperty("contains", out var contains))
+        {
+            outcome = Combine(outcome, CheckContains(contains, hasItemSchema: items.ValueKind == JsonValueKind.Object, node, errors));
+        }
+
         if (schema.TryGetProperty("minItems", out var minItems) && IsCount(minItems) && node.Items.Count < minItems.GetDouble())
         {
             Report(errors, node, "minItems", SchemaKeywords.MinItems(Subject, (int)minItems.GetDouble()), actual: node.Items.Count.ToString(CultureInfo.InvariantCulture));
@@ -506,6 +511,41 @@ internal sealed class JsonSchemaEvaluator
         }
 
         return outcome;
+    }
+
+    // "contains": one item that matches decides; the others are tested quietly (as the generated matcher does).
+    private SchemaOutcome CheckContains(JsonElement contains, bool hasItemSchema, JsonNode node, List<SchemaError> errors)
+    {
+        var unknown = false;
+        foreach (var item in node.Items)
+        {
+            if (!hasItemSchema)
+            {
+                // Without an item schema the items are JSON values at run time: the contains schema does not type them.
+                _typed.Add(item);
+                if (item.Kind == JsonNodeKind.Object && !_declared.ContainsKey(item))
+                {
+                    _declared[item] = null;
+                }
+            }
+
+            switch (Eval(contains, item, new List<SchemaError>()))
+            {
+                case SchemaOutcome.Valid:
+                    return SchemaOutcome.Valid;
+                case SchemaOutcome.Unknown:
+                    unknown = true;
+                    break;
+            }
+        }
+
+        if (unknown)
+        {
+            return SchemaOutcome.Unknown;
+        }
+
+        Report(errors, node, "contains", SchemaKeywords.Contains(Subject));
+        return SchemaOutcome.Invalid;
     }
 
     // ---- objects ----
