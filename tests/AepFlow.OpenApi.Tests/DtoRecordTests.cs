@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using System.Text.Json;
 using AepFlow.Generator.OpenApi;
 using AepFlow.Validation;
@@ -54,14 +53,8 @@ public sealed class DtoRecordTests
     public void Maps_nullable_required_members_and_string_spelled_numbers_read_write_and_validate()
     {
         var (output, _, _) = Generate();
-        using var stream = new MemoryStream();
-        var emitted = output.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        var context = new AssemblyLoadContext("dto records", isCollectible: true);
-        try
+        GeneratorHarness.WithType(output, "Shape", shape =>
         {
-            stream.Position = 0;
-            var shape = context.LoadFromStream(stream).GetTypes().Single(t => t.Name == "Shape");
             Assert.NotNull(shape.GetMethod("FromJson"));
             Assert.NotNull(shape.GetMethod("ReadJson"));
             object Read(string json) => JsonSerializer.Deserialize(json, shape)!;
@@ -80,11 +73,7 @@ public sealed class DtoRecordTests
 
             var wrong = Assert.ThrowsAny<JsonException>(() => Read("""{"name":"a","note":null,"parts":{"p":{"size":"big"}}}"""));
             Assert.Contains("'/parts/p/size'", wrong.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        });
     }
 
     private static (Compilation Output, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run) Generate() =>

@@ -43,6 +43,24 @@ internal static class GeneratorHarness
         return (output, diagnostics, driver.GetRunResult());
     }
 
+    /// <summary>Emits <paramref name="output"/>, loads it into a collectible context and hands <paramref name="use"/> the named type.</summary>
+    public static void WithType(Compilation output, string typeName, Action<Type> use)
+    {
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("openapi generated code", isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            use(context.LoadFromStream(stream).GetTypes().Single(t => t.Name == typeName));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     public static ImmutableArray<Diagnostic> Errors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
 

@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using System.Text.Json;
 using AepFlow.Generator.OpenApi;
 using AepFlow.Validation;
@@ -39,21 +38,11 @@ public sealed class KeywordSemanticsTests
         var errors = diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Concat(GeneratorHarness.Errors(output)).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
 
-        using var stream = new MemoryStream();
-        var emitted = output.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        var context = new AssemblyLoadContext("openapi keyword semantics", isCollectible: true);
-        try
+        GeneratorHarness.WithType(output, "Tag", type =>
         {
-            stream.Position = 0;
-            var type = context.LoadFromStream(stream).GetTypes().Single(t => t.Name == "Tag");
             var model = (IAepModel)JsonSerializer.Deserialize(json, type)!;
             var reported = model.Validate().Errors.Select(e => $"{e.Path} {e.Keyword} {e.Message}");
             Assert.Equal(expected, string.Join("; ", reported));
-        }
-        finally
-        {
-            context.Unload();
-        }
+        });
     }
 }
