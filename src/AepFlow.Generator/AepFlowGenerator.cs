@@ -31,6 +31,7 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Every step's value is a class and every Combine pairs classes (PipelineValues.cs says why: JIT in a cold csc).
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
@@ -49,24 +50,21 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             .Collect();
         var namedInFlowFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(FlowSuffix, StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, ct) => BundledUsage.IdsIn(file.GetText(ct)?.ToString()))
+            .Select(static (file, ct) => new NameList(BundledUsage.IdsIn(file.GetText(ct)?.ToString())))
             .Collect();
         var used = namedInCode
             .Combine(namedInFlowFiles)
-            .Select(static (input, _) => BundledUsage.Keys(input.Left, input.Right))
+            .Select(static (input, _) => new NameList(BundledUsage.Keys(input.Left, input.Right)))
             .WithTrackingName(TrackingNames.UsedBundledSpecs);
 
-        var bundled = options
+        var inputs = options
             .Combine(used)
-            .Select(static (input, _) => BundledSpecs.SelectUsed(input.Left, input.Right))
+            .Select(static (input, _) => new SpecInputs(input.Left, BundledSpecs.SelectUsed(input.Left, input.Right.Items)))
             .WithTrackingName(TrackingNames.BundledSpecs);
 
-        var resolved = collectedFiles
-            .Combine(bundled)
-            .Combine(options)
-            .Select(static (input, _) => input.Right.GenerateClient
-                ? new ResolvedSpecs(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty)
-                : WithoutPlaceholders(SpecResolver.Resolve(input.Left.Left, input.Left.Right), input.Left.Right.Placeholders))
+        var resolved = inputs
+            .Combine(collectedFiles)
+            .Select(static (input, _) => Resolve(input.Left, input.Right))
             .WithTrackingName(TrackingNames.ParsedSpecs);
 
         var flowSpecs = resolved
@@ -85,16 +83,15 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         var emitOptions = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => new EmitOptions(ReadAccessibility(provider.GlobalOptions), ReadRootNamespace(provider.GlobalOptions)));
 
+        // With AepFlowGenerateClient nothing resolves, so the catalog is empty and not emitted.
         var catalog = resolved
-            .Combine(options)
             .Combine(emitOptions)
-            .Select(static (input, _) => input.Left.Right.GenerateClient ? null : BuildCatalog(input.Left.Left, input.Right.RootNamespace))
+            .Select(static (input, _) => BuildCatalog(input.Left, input.Right.RootNamespace))
             .WithTrackingName(TrackingNames.CatalogModel);
 
-        var diagnostics = collectedFiles
-            .Combine(bundled)
-            .Combine(options)
-            .SelectMany(static (input, _) => input.Right.GenerateClient ? ImmutableArray<DiagnosticInfo>.Empty : CollectDiagnostics(input.Left.Left, input.Left.Right))
+        var diagnostics = inputs
+            .Combine(collectedFiles)
+            .SelectMany(static (input, _) => input.Left.Options.GenerateClient ? ImmutableArray<DiagnosticInfo>.Empty : CollectDiagnostics(input.Right, input.Left.Bundled))
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(flowSpecs.Combine(emitOptions), static (spc, input) =>
@@ -110,7 +107,7 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
         {
             var (model, emit) = input;
             // Nothing generated, nothing to list: a project that uses no spec gets neither file (pay for what is used).
-            if (model is null || (model.FlowSpecClasses.IsEmpty && model.Types.IsEmpty))
+            if (model.FlowSpecClasses.IsEmpty && model.Types.IsEmpty)
             {
                 return;
             }
@@ -220,6 +217,20 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
 
         result.AddRange(SpecResolver.DuplicateIds(userFiles));
         return result.ToImmutable();
+    }
+
+    private static readonly ResolvedSpecs Nothing = new(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty);
+
+    private static ResolvedSpecs Resolve(SpecInputs inputs, ImmutableArray<ParsedSpecFile> userFiles)
+    {
+        // Nothing to resolve (the client library, or a project that names no bundled spec and has no spec files): the
+        // resolver and the models are not even touched.
+        if (inputs.Options.GenerateClient || (userFiles.IsEmpty && inputs.Bundled.FlowSpecs.Count + inputs.Bundled.ConnectionSpecs.Count == inputs.Bundled.Placeholders.Count))
+        {
+            return Nothing;
+        }
+
+        return WithoutPlaceholders(SpecResolver.Resolve(userFiles, inputs.Bundled), inputs.Bundled.Placeholders);
     }
 
     // Unused bundled specs took part in resolution only to keep their class names taken (see BundledSpecs.Select).

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using AepFlow.Generator.Json;
 using AepFlow.Generator.Model;
 using AepFlow.Generator.Parsing;
 using AepFlow.Generator.Specs;
@@ -11,14 +10,12 @@ namespace AepFlow.Generator;
 
 /// <summary>
 /// The specs embedded in the generator (<c>AepFlow.Specs.flowspecs.*</c>, <c>AepFlow.Specs.connectionspecs.*</c>), read once
-/// per process: the resources never change while the assembly is loaded. The index (each spec's kind, id and name) is all a
-/// build reads up front; a file's schemas are read only when one of its specs is generated or checked.
+/// per process: the resources never change while the assembly is loaded. The index (each spec's kind, id and name, computed
+/// when the generator was built: <see cref="BundledSpecIndex"/>) is all a build reads up front; a file's JSON is read only
+/// when one of its specs is generated or checked.
 /// </summary>
 internal static class BundledSpecs
 {
-    private const string FlowPrefix = "AepFlow.Specs.flowspecs.";
-    private const string ConnectionPrefix = "AepFlow.Specs.connectionspecs.";
-
     /// <summary><c>AepFlowSpecs=*</c>: every bundled spec, named in the project or not.</summary>
     public const string All = "*";
 
@@ -172,71 +169,59 @@ internal static class BundledSpecs
     private static IReadOnlyList<BundledFile> LoadFiles()
     {
         var result = new List<BundledFile>();
+        if (EmbeddedIndex() is { } index)
+        {
+            foreach (var file in index)
+            {
+                var name = file.ResourceName;
+                var kind = BundledSpecIndex.KindOfResource(name)!.Value;
+                result.Add(new BundledFile(file.Entries, new Lazy<ParsedSpecFile>(() => Parse(new SpecSource(name, ReadResource(name) ?? string.Empty, kind, isBundled: true)))));
+            }
+
+            return result;
+        }
+
+        // No index embedded (a build of the generator that skipped its index step): read it from the specs, by the same rule.
         foreach (var source in Sources)
         {
-            result.Add(new BundledFile(ReadEntries(source), new Lazy<ParsedSpecFile>(() => SpecFileReader.Read(source.Path, SourceText.From(source.Text), source.Kind, isBundled: true))));
+            result.Add(new BundledFile(BundledSpecIndex.Read(source.Text, source.Kind), new Lazy<ParsedSpecFile>(() => Parse(source))));
         }
 
         return result;
     }
 
-    // Only each spec's id and name, with the one JSON reader and the one rule of what a spec value is. A file whose index
-    // cannot be read gets no entries and is read in full, so its diagnostics are what SpecFileReader says.
-    private static List<BundledSpecEntry> ReadEntries(SpecSource source)
-    {
-        var entries = new List<BundledSpecEntry>();
-        if (JsonTreeReader.Parse(source.Text).Root is { } root && SpecRules.Items(root, out _) is { } items)
-        {
-            foreach (var (node, _) in items)
-            {
-                if (SpecRules.WhyNotASpec(node, source.Kind) is null && node.GetString("id") is { } id && node.GetString("name") is { } name)
-                {
-                    entries.Add(new BundledSpecEntry(source.Kind, id, name, Naming.ToPascalCase(name)));
-                }
-            }
-        }
+    /// <summary>The index embedded when the generator was built, or null when there is none.</summary>
+    internal static List<IndexedFile>? EmbeddedIndex() => ReadResource(BundledSpecIndex.ResourceName) is { } text ? BundledSpecIndex.Parse(text) : null;
 
-        return entries;
-    }
+    private static ParsedSpecFile Parse(SpecSource source) => SpecFileReader.Read(source.Path, SourceText.From(source.Text), source.Kind, isBundled: true);
 
     private static IReadOnlyList<SpecSource> LoadSources()
     {
         var result = new List<SpecSource>();
-        var assembly = typeof(BundledSpecs).Assembly;
-        var names = assembly.GetManifestResourceNames();
+        var names = typeof(BundledSpecs).Assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
         foreach (var name in names)
         {
-            SpecKind kind;
-            if (name.StartsWith(FlowPrefix, StringComparison.Ordinal))
+            if (BundledSpecIndex.KindOfResource(name) is { } kind && ReadResource(name) is { } text)
             {
-                kind = SpecKind.FlowSpec;
+                result.Add(new SpecSource(name, text, kind, isBundled: true));
             }
-            else if (name.StartsWith(ConnectionPrefix, StringComparison.Ordinal))
-            {
-                kind = SpecKind.ConnectionSpec;
-            }
-            else
-            {
-                continue;
-            }
-
-            using var stream = assembly.GetManifestResourceStream(name);
-            if (stream is null)
-            {
-                continue;
-            }
-
-            using var reader = new StreamReader(stream);
-            result.Add(new SpecSource(name, reader.ReadToEnd(), kind, isBundled: true));
         }
 
         return result;
     }
 
+    private static string? ReadResource(string name)
+    {
+        using var stream = typeof(BundledSpecs).Assembly.GetManifestResourceStream(name);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     private sealed record BundledFile(List<BundledSpecEntry> Entries, Lazy<ParsedSpecFile> Parsed);
 }
-
-/// <summary>One bundled spec as the index knows it: enough to decide whether to generate it.</summary>
-// ClassName: the class name the generator gives it (CrmToAep), before collisions with user specs.
-internal sealed record BundledSpecEntry(SpecKind Kind, string Id, string Name, string ClassName);

@@ -22,28 +22,32 @@ public sealed class DeclarativeFlowGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Classes only between steps, Combine over classes (PipelineValues.cs says why).
         var flows = context.AdditionalTextsProvider
             .Where(static f => DeclarativeFiles.Is(f.Path, DeclarativeFiles.FlowSuffix))
-            .Select(static (f, ct) => new KeyValuePair<string, string>(f.Path, f.GetText(ct)?.ToString() ?? ""))
+            .Select(static (f, ct) => new FileText(f.Path, f.GetText(ct)?.ToString() ?? ""))
             .Collect()
-            .Select(static (files, _) => new EquatableSources(files.OrderBy(f => f.Key, StringComparer.Ordinal)))
+            .Select(static (files, _) => Sources(files))
             .WithTrackingName("FlowFiles");
 
         // The user's spec files change which flowSpec ids exist and what their class is called.
         var specs = context.AdditionalTextsProvider
             .Where(static f => Generator.Specs.SpecRules.KindOfFile(f.Path) is not null)
-            .Select(static (f, ct) => new KeyValuePair<string, string>(f.Path, f.GetText(ct)?.ToString() ?? ""))
+            .Select(static (f, ct) => new FileText(f.Path, f.GetText(ct)?.ToString() ?? ""))
             .Collect()
-            .Select(static (files, _) => new EquatableSources(files.OrderBy(f => f.Key, StringComparer.Ordinal)))
+            .Select(static (files, _) => Sources(files))
             .WithTrackingName("FlowSpecFiles");
 
         // AepFlowNamespace: the same root the spec generator uses, so the factories find its classes; AepFlowSpecs and
         // AepFlowIncludeBundledSpecs: the same specs it generates, so no factory names a class that does not exist.
         var options = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => (Root: AepFlowGenerator.ReadRootNamespace(provider.GlobalOptions), Specs: AepFlowGenerator.ReadOptions(provider.GlobalOptions)));
+            .Select(static (provider, _) => new FlowOptions(AepFlowGenerator.ReadRootNamespace(provider.GlobalOptions), AepFlowGenerator.ReadOptions(provider.GlobalOptions)));
 
-        var sources = flows.Combine(specs).Combine(options)
-            .Select(static (pair, _) => Emit(pair.Left.Left, pair.Left.Right, pair.Right.Specs, pair.Right.Root))
+        var sources = flows
+            .Combine(specs)
+            .Select(static (pair, _) => new FlowInputs(pair.Left, pair.Right))
+            .Combine(options)
+            .Select(static (pair, _) => Emit(pair.Left.Flows, pair.Left.Specs, pair.Right.Specs, pair.Right.Root))
             .WithTrackingName("FlowFactories");
 
         context.RegisterSourceOutput(sources, static (output, files) =>
@@ -54,6 +58,29 @@ public sealed class DeclarativeFlowGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static EquatableSources Sources(System.Collections.Immutable.ImmutableArray<FileText> files)
+    {
+        if (files.IsEmpty)
+        {
+            return Empty;
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>(files.Length);
+        foreach (var file in files)
+        {
+            pairs.Add(new KeyValuePair<string, string>(file.Path, file.Text));
+        }
+
+        pairs.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return new EquatableSources(pairs);
+    }
+
+    private static readonly EquatableSources Empty = new(Array.Empty<KeyValuePair<string, string>>());
+
+    private sealed record FlowOptions(string Root, Model.GeneratorOptions Specs);
+
+    private sealed record FlowInputs(EquatableSources Flows, EquatableSources Specs);
 
     private static EquatableSources Emit(EquatableSources flowFiles, EquatableSources specFiles, Model.GeneratorOptions options, string rootNamespace)
     {

@@ -51,10 +51,11 @@ public sealed class AepClientGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Classes only between steps, Combine over classes (PipelineValues.cs says why).
         var enabled = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) =>
+            .Select(static (options, _) => Flag.Of(
                 options.GlobalOptions.TryGetValue("build_property.AepFlowGenerateClient", out var value)
-                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase)))
             .WithTrackingName(Steps.Enabled);
 
         var userDocuments = context.AdditionalTextsProvider
@@ -74,15 +75,16 @@ public sealed class AepClientGenerator : IIncrementalGenerator
 
         // Only a bool leaves the compilation, so edits elsewhere leave the later steps cached. Without a user document the
         // answer is not needed and the compilation's symbols are not touched.
-        var clientReferenced = documents
-            .Combine(context.CompilationProvider)
-            .Select(static (input, _) => !input.Left.IsEmpty && input.Right.GetTypeByMetadataName("AepFlow.Http.AepRequest") is not null)
+        var clientReferenced = context.CompilationProvider
+            .Combine(documents)
+            .Select(static (input, _) => Flag.Of(!input.Right.IsEmpty && input.Left.GetTypeByMetadataName("AepFlow.Http.AepRequest") is not null))
             .WithTrackingName(Steps.ClientReferenced);
 
         var resolved = enabled
-            .Combine(documents)
             .Combine(clientReferenced)
-            .Select((input, _) => Resolve(input.Left.Left ? _bundled() : null, input.Left.Right, input.Right));
+            .Select(static (input, _) => new Switches(input.Left.Value, input.Right.Value))
+            .Combine(documents)
+            .Select((input, _) => Resolve(input.Left.Enabled ? _bundled() : null, input.Right, input.Left.ClientReferenced));
 
         context.RegisterSourceOutput(resolved, static (spc, result) =>
         {
@@ -164,6 +166,8 @@ public sealed class AepClientGenerator : IIncrementalGenerator
         var position = new LinePosition(Math.Max(0, problem.Line - 1), Math.Max(0, problem.Column - 1));
         return Location.Create(path, default, new LinePositionSpan(position, position));
     }
+
+    private sealed record Switches(bool Enabled, bool ClientReferenced);
 
     private sealed record Resolution(EquatableArray<ServiceDigest> Services, EquatableArray<Message> Messages);
 

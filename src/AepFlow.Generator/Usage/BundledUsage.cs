@@ -64,7 +64,7 @@ internal static class BundledUsage
     }
 
     /// <summary>The class names and ids of the bundled specs named, sorted and distinct (the step's value-equal output).</summary>
-    public static EquatableArray<string> Keys(ImmutableArray<string> texts, ImmutableArray<EquatableArray<string>> flowFileIds)
+    public static EquatableArray<string> Keys(ImmutableArray<string> texts, ImmutableArray<NameList> flowFileIds)
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -78,7 +78,7 @@ internal static class BundledUsage
 
         foreach (var ids in flowFileIds)
         {
-            foreach (var id in ids)
+            foreach (var id in ids.Items)
             {
                 keys.Add(id.ToLowerInvariant());
             }

@@ -23,15 +23,17 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
     {
         // Each file's parsed root; composed after Collect, because a file may $ref a component another file defines.
         // AepFlowNamespace replaces the AepFlow root of the schema classes too (<root>.Xdm), as for every generated type.
+        // Classes only between steps, Combine over classes (PipelineValues.cs says why).
         var rootNamespace = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => AepFlowGenerator.ReadRootNamespace(provider.GlobalOptions));
-        var schemas = context.AdditionalTextsProvider
+        var files = context.AdditionalTextsProvider
             .Where(static file => DeclarativeFiles.Is(file.Path, DeclarativeFiles.XdmSuffix))
-            .Select(static (file, cancellationToken) => new KeyValuePair<string, string>(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
+            .Select(static (file, cancellationToken) => new FileText(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
             .WithTrackingName("XdmSchemas")
-            .Collect()
-            .Combine(rootNamespace)
-            .Select(static (input, _) => Emit(input.Left.OrderBy(f => f.Key, StringComparer.Ordinal).ToList(), input.Right))
+            .Collect();
+        var schemas = rootNamespace
+            .Combine(files)
+            .Select(static (input, _) => Emit(input.Right, input.Left))
             .WithTrackingName("XdmSources");
 
         context.RegisterSourceOutput(schemas, static (output, sources) =>
@@ -46,25 +48,25 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
         // bundled output (AepFlowSpecs=*), and never where the client library itself compiles (pay for what is used).
         // AepFlowNamespace replaces its AepFlow root too (<root>.Xdm.Standard).
         var named = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, ct) => Usage.StandardXdmUsage.IsCandidate(node, ct), static (_, _) => true)
+            .CreateSyntaxProvider(static (node, ct) => Usage.StandardXdmUsage.IsCandidate(node, ct), static (_, _) => Flag.Yes)
             .Collect()
-            .Select(static (uses, _) => !uses.IsEmpty)
+            .Select(static (uses, _) => Flag.Of(!uses.IsEmpty))
             .WithTrackingName("XdmStandardNamed");
         var standard = context.AnalyzerConfigOptionsProvider
             .Combine(named)
-            .Select(static (input, _) => StandardOptions(input.Left.GlobalOptions, input.Right))
+            .Select(static (input, _) => StandardOptions(input.Left.GlobalOptions, input.Right.Value))
             .WithTrackingName("XdmStandard");
         context.RegisterSourceOutput(standard, static (output, options) =>
         {
-            if (options is { } set)
+            if (options is not null)
             {
-                output.AddSource("Xdm.Standard.g.cs", StandardXdm.Emit(set.Key, set.Value));
+                output.AddSource("Xdm.Standard.g.cs", StandardXdm.Emit(options.Accessibility, options.RootNamespace));
             }
         });
     }
 
     /// <summary>Accessibility and root namespace of <c>Xdm.Standard.g.cs</c>, or null when it is not generated.</summary>
-    private static KeyValuePair<string, string>? StandardOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, bool named)
+    private static Model.EmitOptions? StandardOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, bool named)
     {
         var specs = AepFlowGenerator.ReadOptions(options);
         if (specs.GenerateClient || !(named || specs.SelectedSpecs.Contains(BundledSpecs.All)))
@@ -72,7 +74,7 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
             return null;
         }
 
-        return new KeyValuePair<string, string>(AepFlowGenerator.ReadAccessibility(options), AepFlowGenerator.ReadRootNamespace(options));
+        return new Model.EmitOptions(AepFlowGenerator.ReadAccessibility(options), AepFlowGenerator.ReadRootNamespace(options));
     }
 
     private sealed class XdmFile
@@ -89,14 +91,19 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
     }
 
     /// <summary>One source per schema; class names unique across files (a title used twice gets 2, 3…) and never <c>Standard</c>.</summary>
-    private static EquatableSources Emit(List<KeyValuePair<string, string>> texts, string rootNamespace)
+    private static EquatableSources Emit(System.Collections.Immutable.ImmutableArray<FileText> files, string rootNamespace)
     {
-        var roots = new List<(string Path, JsonNode Root)>();
-        foreach (var text in texts)
+        if (files.IsEmpty)
         {
-            if (JsonTreeReader.Parse(text.Value).Root is { Kind: JsonNodeKind.Object } root)
+            return new EquatableSources(Array.Empty<KeyValuePair<string, string>>()); // no *.xdm.json: nothing parsed, nothing loaded
+        }
+
+        var roots = new List<(string Path, JsonNode Root)>();
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (JsonTreeReader.Parse(file.Text).Root is { Kind: JsonNodeKind.Object } root)
             {
-                roots.Add((text.Key, root));
+                roots.Add((file.Path, root));
             }
         }
 
