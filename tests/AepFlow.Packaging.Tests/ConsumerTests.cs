@@ -101,6 +101,43 @@ public sealed class ConsumerTests(PackedFeed feed)
         Assert.Contains("daily.flow.json(6,", aepf020, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A cold csc JIT-compiles every generator method it calls, so the package also carries the generator ReadyToRun-compiled
+    /// for linux-x64; its targets hand that set to the compiler only on a linux-x64 host with the compiler on .NET, keep the IL
+    /// set everywhere else and with <c>AepFlowReadyToRun=false</c>, and the project builds and runs the same either way.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("<AepFlowReadyToRun>false</AepFlowReadyToRun>")]
+    public async Task The_compiler_gets_the_ReadyToRun_generator_only_where_it_applies_and_builds_the_same_with_either(string property)
+    {
+        var app = Consumer("r2r-app" + (property.Length == 0 ? "" : "-off"), RunProgram, "<AepFlowSpecs>CRMToAEP;salesforce</AepFlowSpecs>" + property);
+        var readyToRunHost = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+        var expectReadyToRun = readyToRunHost && property.Length == 0;
+
+        var items = await DotNet.RunAsync(app, feed.Environment, "msbuild", "-restore", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nodeReuse:false");
+        Assert.True(items.ExitCode == 0, items.ToString());
+        var analyzers = items.Output.Replace('\\', '/');
+        Assert.Equal(expectReadyToRun, analyzers.Contains("/analyzers-r2r/linux-x64/AepFlow.Generator.dll", StringComparison.Ordinal));
+        Assert.Equal(!expectReadyToRun, analyzers.Contains("/analyzers/dotnet/cs/AepFlow.Generator.dll", StringComparison.Ordinal));
+        // The whole set moves together: the compiler loads an analyzer's dependencies from its own folder.
+        Assert.Equal(expectReadyToRun, analyzers.Contains("/analyzers-r2r/linux-x64/NSwag.Core.dll", StringComparison.Ordinal));
+        if (readyToRunHost)
+        {
+            var image = Path.Combine(feed.PackageCache, "aepflow.generator", feed.Version, "analyzers-r2r", "linux-x64", "AepFlow.Generator.dll");
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(image));
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the analyzers-r2r image carries no ReadyToRun code");
+        }
+
+        var build = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = await DotNet.RunAsync(app, feed.Environment, "run", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("valid:False", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"user:{UserFlowSpecId}:True:False", run.Output, StringComparison.Ordinal);
+        Assert.Contains("catalog:CRMToAEP,PartnerFeedToAEP", run.Output, StringComparison.Ordinal);
+    }
+
     private string Consumer(string name, string program, string extraProperties = "", string extraItems = "")
     {
         var app = feed.NewConsumer(name);

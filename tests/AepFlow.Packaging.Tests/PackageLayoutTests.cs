@@ -33,6 +33,15 @@ public sealed class PackageLayoutTests(PackedFeed feed)
             }
         }
 
+        // Packed on linux-x64, the package also carries the ReadyToRun set: the same assemblies, the generator precompiled
+        // (buildTransitive/AepFlow.Generator.targets picks it only on such a host).
+        if (OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
+        {
+            var il = entries.Where(e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)).Select(Path.GetFileName).Order();
+            var readyToRun = entries.Where(e => e.StartsWith("analyzers-r2r/linux-x64/", StringComparison.Ordinal)).Select(Path.GetFileName).Order();
+            Assert.Equal(il, readyToRun);
+        }
+
         var nuspec = Nuspec(feed.GeneratorPackage);
         Assert.Equal("true", Metadata(nuspec, "developmentDependency"));
         Assert.Empty(nuspec.Descendants().Where(e => e.Name.LocalName == "dependency"));
