@@ -118,15 +118,17 @@ public sealed class ConsumerTests(PackedFeed feed)
         var items = await DotNet.RunAsync(app, feed.Environment, "msbuild", "-restore", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nodeReuse:false");
         Assert.True(items.ExitCode == 0, items.ToString());
         var analyzers = items.Output.Replace('\\', '/');
-        Assert.Equal(expectReadyToRun, analyzers.Contains("/analyzers-r2r/linux-x64/AepFlow.Generator.dll", StringComparison.Ordinal));
+        Assert.Equal(expectReadyToRun, analyzers.Contains("/readytorun/linux-x64/AepFlow.Generator.dll", StringComparison.Ordinal));
         Assert.Equal(!expectReadyToRun, analyzers.Contains("/analyzers/dotnet/cs/AepFlow.Generator.dll", StringComparison.Ordinal));
+        // One generator reaches the compiler (a folder named analyzers* would be picked up by the SDK as a second set).
+        Assert.Single(Regex.Matches(analyzers, "\"Identity\": \"[^\"]*/AepFlow\\.Generator\\.dll\""));
         // The whole set moves together: the compiler loads an analyzer's dependencies from its own folder.
-        Assert.Equal(expectReadyToRun, analyzers.Contains("/analyzers-r2r/linux-x64/NSwag.Core.dll", StringComparison.Ordinal));
+        Assert.Equal(expectReadyToRun, analyzers.Contains("/readytorun/linux-x64/NSwag.Core.dll", StringComparison.Ordinal));
         if (readyToRunHost)
         {
-            var image = Path.Combine(feed.PackageCache, "aepflow.generator", feed.Version, "analyzers-r2r", "linux-x64", "AepFlow.Generator.dll");
+            var image = Path.Combine(feed.PackageCache, "aepflow.generator", feed.Version, "readytorun", "linux-x64", "AepFlow.Generator.dll");
             using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(image));
-            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the analyzers-r2r image carries no ReadyToRun code");
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the readytorun image carries no ReadyToRun code");
         }
 
         var build = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");

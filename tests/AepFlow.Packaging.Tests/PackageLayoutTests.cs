@@ -38,7 +38,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         if (OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
         {
             var il = entries.Where(e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)).Select(Path.GetFileName).Order();
-            var readyToRun = entries.Where(e => e.StartsWith("analyzers-r2r/linux-x64/", StringComparison.Ordinal)).Select(Path.GetFileName).Order();
+            var readyToRun = entries.Where(e => e.StartsWith("readytorun/linux-x64/", StringComparison.Ordinal)).Select(Path.GetFileName).Order();
             Assert.Equal(il, readyToRun);
         }
 

@@ -5,7 +5,9 @@
 # stands in for it), lays out four console apps that differ only in what they reference and use, and builds them in turn,
 # RUNS rounds, after touching Program.cs: one MSBuild process, no node reuse, no compiler server (one csc per build), so
 # every build pays what a CI build pays. Prints the CPU time (user+sys of the whole build) medians and the ratio to the
-# client-only app, AepFlow's generator/analyzer time from csc's ReportAnalyzer rows, and the generated source size.
+# client-only app, AepFlow's generator/analyzer time from csc's ReportAnalyzer rows, the generated source size, and how many
+# methods the csc process JIT-compiles (one extra csc run per consumer with the runtime's JIT summary; a count, unaffected by
+# load).
 #
 #   tests/AepFlow.Benchmarks/BuildCost/run.sh [RUNS]        (default 5; RUNS=3 while iterating)
 #   KEEP=1 keeps the temporary folder; AEPFLOW_BUILDCOST_DIR=/path reuses one (skips packing when its feed exists).
@@ -142,13 +144,29 @@ for ((run = 1; run <= RUNS; run++)); do
   done
 done
 
+# Methods the csc process JIT-compiles (a count, not a time: the same whatever else the machine is doing). The build's own
+# csc command line (from the last run's replayed log) is run once more by hand with the runtime's JIT summary on.
+declare -A JIT
+for name in "${CONSUMERS[@]}"; do
+  line="$(grep -m1 -E '/Roslyn/bincore/csc(\.dll)? ' "$ROOT/$name.detailed.log" || true)"
+  if [[ -n "$line" ]]; then
+    csc="$(echo "$line" | awk '{ print $1 }')"
+    echo "${line#*$csc }" | sed -E "s#/out:[^ ]*#/out:$ROOT/jit.$name.dll#; s#/refout:[^ ]*#/refout:$ROOT/jit.$name.ref.dll#" >"$ROOT/$name.jit.rsp"
+    rm -f "$ROOT/$name.jit.txt"
+    (cd "$ROOT/$name" && DOTNET_JitStdOutFile="$ROOT/$name.jit.txt" DOTNET_JitDisasmSummary=1 dotnet "$csc.dll" @"$ROOT/$name.jit.rsp" >/dev/null 2>&1) || true
+    JIT[$name]="$(wc -l <"$ROOT/$name.jit.txt" 2>/dev/null || echo "?")"
+  else
+    JIT[$name]="?"
+  fi
+done
+
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 BASE="$(echo "${CPU[client-only]}" | median)"
 echo
 echo "AepFlow $VERSION, $RUNS runs, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
-printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s |\n' consumer "CPU s median" "vs client" "CPU s (all runs)" "AepFlow s median" "generated KB" "generated lines"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "-----------------" "-------------:" "---------:" "---" "-----------------:" "-------------:" "---:"
+printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s | %s |\n' consumer "CPU s median" "vs client" "CPU s (all runs)" "AepFlow s median" "generated KB" "generated lines" "csc JIT'd methods"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "-----------------" "-------------:" "---------:" "---" "-----------------:" "-------------:" "---:" "---:"
 for name in "${CONSUMERS[@]}"; do
   med="$(echo "${CPU[$name]}" | median)"
   aep="$(echo "${AEP[$name]}" | median)"
@@ -158,8 +176,8 @@ for name in "${CONSUMERS[@]}"; do
     bytes="$(find "$gen" -path '*AepFlow.Generator*' -name '*.cs' -exec cat {} + 2>/dev/null | wc -c)"
     lines="$(find "$gen" -path '*AepFlow.Generator*' -name '*.cs' -exec cat {} + 2>/dev/null | wc -l)"
   fi
-  printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s |\n' "$name" "$med" "$(awk -v a="$med" -v b="$BASE" 'BEGIN { printf "%.2f", a / b }')" \
-    "${CPU[$name]% }" "$aep" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1024 }')" "$lines"
+  printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s | %s |\n' "$name" "$med" "$(awk -v a="$med" -v b="$BASE" 'BEGIN { printf "%.2f", a / b }')" \
+    "${CPU[$name]% }" "$aep" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1024 }')" "$lines" "${JIT[$name]}"
 done
 echo
 echo "AepFlow's ReportAnalyzer rows, median over the runs (s; csc -p:ReportAnalyzer=true, elapsed time inside csc):"
