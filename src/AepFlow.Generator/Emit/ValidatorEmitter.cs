@@ -899,7 +899,8 @@ internal sealed class ValidatorEmitter
 
         var name = "s_pattern" + (_patternFields.Count + 1).ToString(CultureInfo.InvariantCulture);
         _patternFields[pattern] = name;
-        _fields.Add("private static readonly global::System.Text.RegularExpressions.Regex " + name + " = new(" + CodeWriter.Literal(pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        var options = "global::System.Text.RegularExpressions.RegexOptions." + SchemaKeywords.PatternOptions;
+        _fields.Add("private static readonly global::System.Text.RegularExpressions.Regex " + name + " = new(" + CodeWriter.Literal(pattern) + ", " + options + ", global::System.TimeSpan.FromSeconds(1));");
         return name;
     }
 

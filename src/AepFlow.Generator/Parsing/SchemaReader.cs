@@ -206,12 +206,12 @@ internal static class SchemaReader
 
         try
         {
-            _ = new System.Text.RegularExpressions.Regex(node.Text!);
+            _ = new System.Text.RegularExpressions.Regex(node.Text!, SchemaKeywords.PatternOptions);
             return node.Text;
         }
         catch (System.ArgumentException)
         {
-            context.ReportUnsupported(node, "The pattern '" + node.Text + "'", pointer + "/pattern", "it is not a valid .NET regular expression, so it is not checked; fix the expression");
+            context.ReportUnsupported(node, "The pattern '" + node.Text + "'", pointer + "/pattern", "it is not a regular expression .NET reads (ECMAScript mode), so it is not checked; fix the expression");
             return null;
         }
     }

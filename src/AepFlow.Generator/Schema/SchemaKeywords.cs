@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace AepFlow.Generator.Schema;
 
@@ -167,6 +168,13 @@ internal static class SchemaKeywords
     private static readonly HashSet<string> NotEnforcedSet = new(NotEnforced, StringComparer.Ordinal);
 
     public static bool IsNotEnforced(string keyword) => NotEnforcedSet.Contains(keyword);
+
+    /// <summary>
+    /// How a <c>pattern</c> is read and run — by the generator (AEPF003 for one it cannot read), the generated validators and
+    /// the build-time evaluator alike. JSON Schema means ECMA-262; .NET's ECMAScript mode gives its <c>\d</c> and <c>\w</c>
+    /// (ASCII only). What still differs from ECMA-262 is listed in docs/compile-time-checks.md ("Patterns").
+    /// </summary>
+    public const RegexOptions PatternOptions = RegexOptions.ECMAScript;
 
     // ---- The one wording of each failed keyword. Callers add the condition (" when …") and the evaluator its ", not …". ----
 

@@ -55,6 +55,8 @@ internal static class KeywordCases
         new("""{"type":"string","pattern":"^\\d+$"}""", "\"123\"", "\"12a\"", "\"\\u0661\\u0662\"", "\"\""),
         new("""{"type":"string","pattern":"^\\w+$"}""", "\"abc_1\"", "\"a-b\"", "\"\\u00e9\""),
         new("""{"type":"string","pattern":"^a$"}""", "\"a\"", "\"a\\n\"", "\"ba\""),
+        new("""{"type":"string","pattern":"^\\s$"}""", "\" \"", "\"\\t\"", "\"\\u00a0\"", "\"\\u2028\"", "\"a\""),
+        new("""{"type":"string","pattern":"^.$"}""", "\"a\"", "\"\\r\"", "\"\\n\"", "\"\\u2028\"", "\"\\ud83d\\ude00\""),
         new("""{"type":"string","pattern":"^[a-z]+$","minLength":3}""", "\"abc\"", "\"ab\"", "\"ABC\""),
 
         // ---- formats (every format JsonSchemaFormats checks, and one it does not) ----

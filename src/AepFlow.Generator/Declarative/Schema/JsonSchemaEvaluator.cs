@@ -415,10 +415,15 @@ internal sealed class JsonSchemaEvaluator
             outcome = SchemaOutcome.Invalid;
         }
 
-        if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String && !Matches(pattern.GetString()!, text))
+        if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String)
         {
-            Report(errors, node, "pattern", SchemaKeywords.Pattern(Subject, pattern.GetString()!), actual: node.Display);
-            outcome = SchemaOutcome.Invalid;
+            var matches = Matches(pattern.GetString()!, text);
+            if (matches == SchemaOutcome.Invalid)
+            {
+                Report(errors, node, "pattern", SchemaKeywords.Pattern(Subject, pattern.GetString()!), actual: node.Display);
+            }
+
+            outcome = Combine(outcome, matches);
         }
 
         if (schema.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String &&
@@ -431,19 +436,21 @@ internal sealed class JsonSchemaEvaluator
         return outcome;
     }
 
-    private static bool Matches(string pattern, string text)
+    // As the generated validators run it (SchemaKeywords.PatternOptions). A match that runs out of time is not decided
+    // here (Validate() would report it, after its own, longer timeout).
+    private static SchemaOutcome Matches(string pattern, string text)
     {
         try
         {
-            return Regex.IsMatch(text, pattern, RegexOptions.None, RegexTimeout);
+            return Regex.IsMatch(text, pattern, SchemaKeywords.PatternOptions, RegexTimeout) ? SchemaOutcome.Valid : SchemaOutcome.Invalid;
         }
         catch (ArgumentException)
         {
-            return true; // a pattern .NET cannot read is the spec's problem, not the value's
+            return SchemaOutcome.Valid; // a pattern .NET cannot read is the spec's problem (AEPF003), not the value's
         }
         catch (RegexMatchTimeoutException)
         {
-            return true;
+            return SchemaOutcome.Unknown;
         }
     }
 

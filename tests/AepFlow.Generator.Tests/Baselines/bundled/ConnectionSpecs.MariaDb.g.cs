@@ -85,7 +85,7 @@ namespace AepFlow.ConnectionSpecs
                 }
             }
 
-            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^(Server=)(.*)(;Port=)(.*)(;Database=)(.*)(;UID=)(.*)(;PWD=)(.*)", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^(Server=)(.*)(;Port=)(.*)(;Database=)(.*)(;UID=)(.*)(;PWD=)(.*)", global::System.Text.RegularExpressions.RegexOptions.ECMAScript, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc />
             public void WriteJson(Utf8JsonWriter writer)

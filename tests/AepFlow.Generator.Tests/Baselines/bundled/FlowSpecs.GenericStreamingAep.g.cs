@@ -410,7 +410,7 @@ namespace AepFlow.FlowSpecs
                 }
             }
 
-            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^([0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc />
             public void WriteJson(Utf8JsonWriter writer)

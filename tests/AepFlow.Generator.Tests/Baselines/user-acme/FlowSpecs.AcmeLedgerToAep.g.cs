@@ -655,7 +655,7 @@ namespace AepFlow.FlowSpecs
                 return true;
             }
 
-            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{4}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{4}$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc />
             public void WriteJson(Utf8JsonWriter writer)
