@@ -6,8 +6,8 @@
 # RUNS rounds, after touching Program.cs: one MSBuild process, no node reuse, no compiler server (one csc per build), so
 # every build pays what a CI build pays. Prints the CPU time (user+sys of the whole build) medians and the ratio to the
 # client-only app, AepFlow's generator/analyzer time from csc's ReportAnalyzer rows, the generated source size, and how many
-# methods the csc process JIT-compiles (one extra csc run per consumer with the runtime's JIT summary; a count, unaffected by
-# load).
+# distinct methods the csc process JIT-compiles (one extra csc run per consumer with the runtime's JIT summary; a count, which
+# load barely moves).
 #
 #   tests/AepFlow.Benchmarks/BuildCost/run.sh [RUNS]        (default 5; RUNS=3 while iterating)
 #   KEEP=1 keeps the temporary folder; AEPFLOW_BUILDCOST_DIR=/path reuses one (skips packing when its feed exists).
@@ -144,7 +144,7 @@ for ((run = 1; run <= RUNS; run++)); do
   done
 done
 
-# Methods the csc process JIT-compiles (a count, not a time: the same whatever else the machine is doing). The build's own
+# Methods the csc process JIT-compiles (a count, not a time: load barely moves it). The build's own
 # csc command line (from the last run's replayed log) is run once more by hand with the runtime's JIT summary on.
 declare -A JIT
 for name in "${CONSUMERS[@]}"; do
@@ -154,7 +154,8 @@ for name in "${CONSUMERS[@]}"; do
     echo "${line#*$csc }" | sed -E "s#/out:[^ ]*#/out:$ROOT/jit.$name.dll#; s#/refout:[^ ]*#/refout:$ROOT/jit.$name.ref.dll#" >"$ROOT/$name.jit.rsp"
     rm -f "$ROOT/$name.jit.txt"
     (cd "$ROOT/$name" && DOTNET_JitStdOutFile="$ROOT/$name.jit.txt" DOTNET_JitDisasmSummary=1 dotnet "$csc.dll" @"$ROOT/$name.jit.rsp" >/dev/null 2>&1) || true
-    JIT[$name]="$(wc -l <"$ROOT/$name.jit.txt" 2>/dev/null || echo "?")"
+    # Distinct methods: a method compiled again at a higher tier counts once (when tier-up happens depends on timing).
+    JIT[$name]="$(sed -E 's/^ *[0-9]+: JIT compiled //; s/ \[(Instrumented )?Tier.*//' "$ROOT/$name.jit.txt" 2>/dev/null | sort -u | wc -l)"
   else
     JIT[$name]="?"
   fi
