@@ -138,7 +138,8 @@ public sealed class AepFlowGenerator : IIncrementalGenerator
             }
         }
 
-        return new GeneratorOptions(generateClient, includeBundled, EquatableArray.From(selected));
+        var precompiled = options.TryGetValue("build_property.AepFlowBundledSpecsPrecompiled", out var compiled) && IsTrue(compiled);
+        return new GeneratorOptions(generateClient, includeBundled, EquatableArray.From(selected), precompiled);
     }
 
     /// <summary>

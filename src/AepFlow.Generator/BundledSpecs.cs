@@ -84,8 +84,10 @@ internal static class BundledSpecs
             return new BundledSpecSet(EquatableArray<FlowSpecModel>.Empty, EquatableArray<ConnectionSpecModel>.Empty, EquatableArray<DiagnosticInfo>.Empty, EquatableArray<string>.Empty);
         }
 
-        var byUse = options.SelectedSpecs.IsEmpty && used is not null;
-        var usedKeys = new HashSet<string>(used ?? EquatableArray<string>.Empty, StringComparer.OrdinalIgnoreCase);
+        // Precompiled (the package's targets say so): the types exist in a referenced assembly, so every bundled spec is a
+        // placeholder here, whatever the code names: it keeps its class name taken and is generated nowhere.
+        var byUse = (options.SelectedSpecs.IsEmpty || options.BundledPrecompiled) && used is not null;
+        var usedKeys = new HashSet<string>(options.BundledPrecompiled ? EquatableArray<string>.Empty : used ?? EquatableArray<string>.Empty, StringComparer.OrdinalIgnoreCase);
         foreach (var file in AllFiles.Value)
         {
             ParsedSpecFile? parsed = null;

@@ -6,7 +6,12 @@ namespace AepFlow.Generator.Model;
 /// <param name="SelectedSpecs">
 /// <c>AepFlowSpecs</c>: names or ids of bundled specs to generate; <c>*</c> means all; empty means those the project names.
 /// </param>
-internal sealed record GeneratorOptions(bool GenerateClient, bool IncludeBundledSpecs, EquatableArray<string> SelectedSpecs);
+/// <param name="BundledPrecompiled">
+/// <c>AepFlowBundledSpecsPrecompiled</c>, set by the package's build targets only: the compilation references the bundled
+/// specs' types precompiled (<c>AepFlow.Specs.dll</c>), so none of them is generated here; they still take part in resolution
+/// and checks as they would if generated.
+/// </param>
+internal sealed record GeneratorOptions(bool GenerateClient, bool IncludeBundledSpecs, EquatableArray<string> SelectedSpecs, bool BundledPrecompiled = false);
 
 /// <summary>The bundled specs that pass the options' filter.</summary>
 // Placeholders: ids of the bundled specs the project does not use; their models (no types) only keep their class names

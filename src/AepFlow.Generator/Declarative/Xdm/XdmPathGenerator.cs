@@ -69,7 +69,8 @@ public sealed class XdmPathGenerator : IIncrementalGenerator
     private static Model.EmitOptions? StandardOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, bool named)
     {
         var specs = AepFlowGenerator.ReadOptions(options);
-        if (specs.GenerateClient || !(named || specs.SelectedSpecs.Contains(BundledSpecs.All)))
+        // Precompiled: the referenced AepFlow.Specs.dll has the file's types already.
+        if (specs.GenerateClient || specs.BundledPrecompiled || !(named || specs.SelectedSpecs.Contains(BundledSpecs.All)))
         {
             return null;
         }
