@@ -48,6 +48,50 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         AssertCommonMetadata(nuspec);
     }
 
+    /// <summary>
+    /// precompiled/&lt;tfm&gt;/AepFlow.Specs.dll (what the package's targets reference instead of generating the bundled specs):
+    /// one per framework AepFlow.Client targets, with the class of every bundled spec, the catalog, the JSON context and the
+    /// standard XDM paths, public, compiled against AepFlow.Client.
+    /// </summary>
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public void Generator_package_carries_every_bundled_spec_precompiled_for_each_client_framework(string framework)
+    {
+        var entries = PackedFeed.Entries(feed.GeneratorPackage);
+        Assert.Contains($"precompiled/{framework}/AepFlow.Specs.xml", entries);
+
+        using var zip = System.IO.Compression.ZipFile.OpenRead(feed.GeneratorPackage);
+        using var image = new MemoryStream();
+        using (var entry = zip.GetEntry($"precompiled/{framework}/AepFlow.Specs.dll")!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(image);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var publicTypes = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Where(t => (t.Attributes & System.Reflection.TypeAttributes.VisibilityMask) == System.Reflection.TypeAttributes.Public)
+            .Select(t => metadata.GetString(t.Namespace) + "." + metadata.GetString(t.Name))
+            .ToHashSet();
+        var expected = Directory.GetFiles(Path.Combine(PackedFeed.RepoRoot, "tests/AepFlow.Generator.Tests/Baselines/bundled"), "*.g.cs")
+            .Select(Path.GetFileName)
+            .Where(f => !f!.EndsWith(".Factory.g.cs", StringComparison.Ordinal))
+            .Select(f => f switch
+            {
+                "AepFlowJsonContext.g.cs" => "AepFlow.FlowSpecs.AepFlowJsonContext",
+                "Xdm.Standard.g.cs" => "AepFlow.Xdm.Standard.Classes",
+                _ => "AepFlow." + f![..^".g.cs".Length],
+            })
+            .ToArray();
+        Assert.True(expected.Length > 25, "the bundled baselines were not found");
+        Assert.All(expected, name => Assert.Contains(name, publicTypes));
+
+        var client = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference).Single(r => metadata.GetString(r.Name) == "AepFlow.Client");
+        Assert.Equal(new Version(feed.Version.Split('-')[0] + ".0"), client.Version);
+    }
+
     [Fact]
     public void Client_package_carries_the_runtime_for_both_frameworks_with_its_dependencies()
     {
