@@ -2,7 +2,7 @@
 # Build cost of AepFlow in a consumer's command-line build (docs/benchmarks.md, "Build cost").
 #
 # Packs AepFlow.Generator and AepFlow.Client into a temporary feed (a unique prerelease version, so nothing cached earlier
-# stands in for it), lays out four console apps that differ only in what they reference and use, and builds them in turn,
+# stands in for it), lays out five console apps that differ only in what they reference and use, and builds them in turn,
 # RUNS rounds, after touching Program.cs: one MSBuild process, no node reuse, no compiler server (one csc per build), so
 # every build pays what a CI build pays. Prints the CPU time (user+sys of the whole build) medians and the ratio to the
 # client-only app, AepFlow's generator/analyzer time from csc's ReportAnalyzer rows, the generated source size, and how many
@@ -38,7 +38,7 @@ GENERATOR_PACKAGE="$(ls "$FEED"/AepFlow.Generator.*.nupkg | head -1)"
 VERSION="$(basename "$GENERATOR_PACKAGE" .nupkg)"; VERSION="${VERSION#AepFlow.Generator.}"
 
 # ---- 2. consumers ----------------------------------------------------------------------------------------------------
-CONSUMERS=(client-only no-bundled bundled-unused bundled-used)
+CONSUMERS=(client-only no-bundled bundled-unused bundled-used bundled-used-generated)
 
 write_consumer() { # name, package items, properties, program
   local dir="$ROOT/$1"
@@ -86,6 +86,9 @@ write_consumer client-only "$CLIENT" "" "$PRINT_OK"
 write_consumer no-bundled "$BOTH" "<AepFlowIncludeBundledSpecs>false</AepFlowIncludeBundledSpecs>" "$PRINT_OK"
 write_consumer bundled-unused "$BOTH" "" "$PRINT_OK"
 write_consumer bundled-used "$BOTH" "" "$USES"
+# The same app generating the two specs instead of referencing them precompiled: what a library (or a project with its own
+# spec files, a custom namespace or accessibility) pays for them.
+write_consumer bundled-used-generated "$BOTH" "<AepFlowPrecompiledSpecs>false</AepFlowPrecompiledSpecs>" "$USES"
 
 # A binary log (cheap, the same for every consumer) carries csc's ReportAnalyzer table; it is replayed to text afterwards,
 # outside the measured time.
@@ -133,8 +136,10 @@ done
 
 rm -f "$ROOT"/*.rows.*
 declare -A CPU AEP
+# Each round starts at the next consumer, so none always builds right after the same neighbour (or first in a round).
 for ((run = 1; run <= RUNS; run++)); do
-  for name in "${CONSUMERS[@]}"; do
+  for ((i = 0; i < ${#CONSUMERS[@]}; i++)); do
+    name="${CONSUMERS[$(((i + run - 1) % ${#CONSUMERS[@]}))]}"
     cpu="$(build_once "$name")"
     aepflow_rows "$ROOT/$name.binlog" "$ROOT/$name.detailed.log" >"$ROOT/$name.rows.$run"
     aep="$(aepflow_total "$ROOT/$name.rows.$run")"
