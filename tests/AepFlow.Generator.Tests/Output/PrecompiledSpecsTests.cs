@@ -73,6 +73,35 @@ public sealed class PrecompiledSpecsTests
     }
 
     [Fact]
+    public void Composition_and_pattern_checks_work_on_the_referenced_types()
+    {
+        const string source = """
+            using AepFlow.FlowSpecs;
+            using AepFlow.ConnectionSpecs;
+
+            namespace UserApp;
+
+            public static class Bad
+            {
+                static System.Threading.Tasks.Task<string> CreateSourceConnection(string specId) => System.Threading.Tasks.Task.FromResult(specId);
+
+                public static async System.Threading.Tasks.Task<object> Wrong(string target)
+                {
+                    string sourceId = await CreateSourceConnection(Salesforce.Id);
+                    return new CloudStorageToAep.CreateFlowRequest { Name = "n", SourceConnectionIds = [sourceId], TargetConnectionIds = [target] };
+                }
+
+                public static object NoCopy() => new CrmToAep.CreateFlowRequest { Name = "n", SourceConnectionIds = ["s"], TargetConnectionIds = ["t"] };
+
+                public static object Mapping() => new CloudStorageToAep.MappingParams { MappingId = "7409d3017e24a3eb4a2dc21020f7a5b" };
+            }
+            """;
+        var ids = Run([source], []).AllDiagnosticsWithAnalyzers.Where(d => d.Id.StartsWith("AEPF", StringComparison.Ordinal)).Select(d => d.Id).Order().ToArray();
+
+        Assert.Equal(["AEPF012", "AEPF013", "AEPF014"], ids);
+    }
+
+    [Fact]
     public void A_flow_file_gets_its_factory_over_the_referenced_types()
     {
         var flow = new InMemoryAdditionalText("/project/flows/daily.flow.json", """
