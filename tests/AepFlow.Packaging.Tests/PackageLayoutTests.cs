@@ -60,6 +60,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     {
         var entries = PackedFeed.Entries(feed.GeneratorPackage);
         Assert.Contains($"precompiled/{framework}/AepFlow.Specs.xml", entries);
+        Assert.Contains($"precompiled/{framework}/AepFlow.Specs.pdb", entries);
 
         using var zip = System.IO.Compression.ZipFile.OpenRead(feed.GeneratorPackage);
         using var image = new MemoryStream();
@@ -90,6 +91,23 @@ public sealed class PackageLayoutTests(PackedFeed feed)
 
         var client = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference).Single(r => metadata.GetString(r.Name) == "AepFlow.Client");
         Assert.Equal(new Version(feed.Version.Split('-')[0] + ".0"), client.Version);
+
+        // The symbols embed the generated sources (a debugger and "go to definition" show them).
+        using var symbols = new MemoryStream();
+        using (var entry = zip.GetEntry($"precompiled/{framework}/AepFlow.Specs.pdb")!.Open())
+        {
+            entry.CopyTo(symbols);
+        }
+
+        symbols.Position = 0;
+        using var pdb = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(symbols);
+        var reader = pdb.GetMetadataReader();
+        var embeddedSource = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+        var embedded = reader.Documents
+            .Where(d => reader.GetCustomDebugInformation(d).Select(reader.GetCustomDebugInformation).Any(i => reader.GetGuid(i.Kind) == embeddedSource))
+            .Select(d => Path.GetFileName(reader.GetString(reader.GetDocument(d).Name).Replace('\\', '/')))
+            .ToHashSet();
+        Assert.Contains("FlowSpecs.CrmToAep.g.cs", embedded);
     }
 
     [Fact]

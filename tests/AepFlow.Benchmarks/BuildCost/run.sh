@@ -171,8 +171,14 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (
 BASE="$(echo "${CPU[client-only]}" | median)"
 echo
 echo "AepFlow $VERSION, $RUNS runs, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
-printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s | %s |\n' consumer "CPU s median" "vs client" "CPU s (all runs)" "AepFlow s median" "generated KB" "generated lines" "csc JIT'd methods"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "-----------------" "-------------:" "---------:" "---" "-----------------:" "-------------:" "---:" "---:"
+# Besides the ratio of medians, the median of the per-round ratios: each round's builds ran within the same minute or so,
+# so a slow stretch of the machine moves both sides of a round's ratio together.
+round_ratio() { # consumer
+  paste -d' ' <(echo "${CPU[$1]}" | tr ' ' '\n' | grep -v '^$') <(echo "${CPU[client-only]}" | tr ' ' '\n' | grep -v '^$') \
+    | awk '{ printf "%.4f ", $1 / $2 }' | median
+}
+printf '| %-15s | %12s | %8s | %s | %s | %16s | %12s | %s | %s |\n' consumer "CPU s median" "vs client" "per-round ratio, median" "CPU s (all runs)" "AepFlow s median" "generated KB" "generated lines" "csc JIT'd methods"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "-----------------" "-------------:" "---------:" "---:" "---" "-----------------:" "-------------:" "---:" "---:"
 for name in "${CONSUMERS[@]}"; do
   med="$(echo "${CPU[$name]}" | median)"
   aep="$(echo "${AEP[$name]}" | median)"
@@ -182,8 +188,8 @@ for name in "${CONSUMERS[@]}"; do
     bytes="$(find "$gen" -path '*AepFlow.Generator*' -name '*.cs' -exec cat {} + 2>/dev/null | wc -c)"
     lines="$(find "$gen" -path '*AepFlow.Generator*' -name '*.cs' -exec cat {} + 2>/dev/null | wc -l)"
   fi
-  printf '| %-15s | %12s | %8s | %s | %16s | %12s | %s | %s |\n' "$name" "$med" "$(awk -v a="$med" -v b="$BASE" 'BEGIN { printf "%.2f", a / b }')" \
-    "${CPU[$name]% }" "$aep" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1024 }')" "$lines" "${JIT[$name]}"
+  printf '| %-15s | %12s | %8s | %s | %s | %16s | %12s | %s | %s |\n' "$name" "$med" "$(awk -v a="$med" -v b="$BASE" 'BEGIN { printf "%.2f", a / b }')" \
+    "$(awk -v r="$(round_ratio "$name")" 'BEGIN { printf "%.2f", r }')" "${CPU[$name]% }" "$aep" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1024 }')" "$lines" "${JIT[$name]}"
 done
 echo
 echo "AepFlow's ReportAnalyzer rows, median over the runs (s; csc -p:ReportAnalyzer=true, elapsed time inside csc):"
