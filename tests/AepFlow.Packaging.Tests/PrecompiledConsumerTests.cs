@@ -99,6 +99,26 @@ public sealed class PrecompiledConsumerTests(PackedFeed feed)
         Assert.Empty(await PrecompiledReference(app));
     }
 
+    /// <summary>
+    /// A library that generated the bundled types publicly, referenced by an application that gets them precompiled: the
+    /// build says so once (AEPF009) before any CS0433.
+    /// </summary>
+    [Fact]
+    public async Task A_referenced_library_with_public_generated_types_is_AEPF009()
+    {
+        var library = Consumer("clash-lib", "", "<OutputType>Library</OutputType>");
+        File.Delete(Path.Combine(library, "Program.cs"));
+        File.WriteAllText(Path.Combine(library, "Helpers.cs"), "public static class Helpers { public static string Id => AepFlow.FlowSpecs.CrmToAep.Id; }");
+        var app = Consumer("clash-app", "Console.WriteLine(Helpers.Id);");
+        File.WriteAllText(Path.Combine(app, "clash-app.csproj"), File.ReadAllText(Path.Combine(app, "clash-app.csproj"))
+            .Replace("</Project>", $"""<ItemGroup><ProjectReference Include="{Path.Combine(library, "clash-lib.csproj")}" /></ItemGroup></Project>""", StringComparison.Ordinal));
+
+        var build = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("warning AEPF009: 'clash-lib' also defines AepFlow.FlowSpecs.FlowSpecCatalog", build.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_net8_application_gets_the_net8_build()
     {

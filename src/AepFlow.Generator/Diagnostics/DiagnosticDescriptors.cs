@@ -99,6 +99,19 @@ internal static class DiagnosticDescriptors
         description: "Contradictory keywords (minimum above maximum, minLength above maxLength, an empty enum) would make every request using the member fail at run time.",
         helpLinkUri: HelpBase + "aepf008");
 
+    // A warning: nothing is wrong until the code names one of the clashing types, and then CS0433 stops the build anyway;
+    // this says why and what to change, once per library, instead of one ambiguity per use.
+    public static readonly DiagnosticDescriptor PrecompiledSpecsClash = new(
+        id: "AEPF009",
+        title: "A referenced library also defines the bundled spec types",
+        messageFormat: "'{0}' also defines {1}, which this application gets from the precompiled bundled specs (AepFlow.Specs.dll), so code that names them is ambiguous (CS0433). Generate that library's AepFlow types internal (AepFlowGeneratedAccessibility=internal) or under its own AepFlowNamespace, or set AepFlowPrecompiledSpecs=false in this project to generate them here.",
+        category: SpecsCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An application with default options references the bundled specs precompiled; a referenced library that generated the same types publicly in the default namespace makes every such name ambiguous.",
+        helpLinkUri: HelpBase + "aepf009",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     // An error (issue 8): a spec the generator fails on generates nothing, so a warning would let a build "succeed" without it.
     public static readonly DiagnosticDescriptor InternalError = new(
         id: "AEPF005",
