@@ -44,7 +44,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
 
         var nuspec = Nuspec(feed.GeneratorPackage);
         Assert.Equal("true", Metadata(nuspec, "developmentDependency"));
-        Assert.Empty(nuspec.Descendants().Where(e => e.Name.LocalName == "dependency"));
+        Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName == "dependency");
         AssertCommonMetadata(nuspec);
     }
 
@@ -136,7 +136,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.StartsWith("build", StringComparison.Ordinal));
 
         var nuspec = Nuspec(feed.EmulatorPackage);
-        var dependency = Assert.Single(nuspec.Descendants().Where(e => e.Name.LocalName == "dependency"));
+        var dependency = Assert.Single(nuspec.Descendants(), e => e.Name.LocalName == "dependency");
         Assert.Equal("AepFlow.Client", (string?)dependency.Attribute("id"));
         Assert.Equal(feed.Version, (string?)dependency.Attribute("version"));
         Assert.Equal("Microsoft.AspNetCore.App", (string?)nuspec.Descendants().Single(e => e.Name.LocalName == "frameworkReference").Attribute("name"));

@@ -100,6 +100,30 @@ public sealed class PrecompiledConsumerTests(PackedFeed feed)
     }
 
     /// <summary>
+    /// Pulling a spec into the project (as <c>aepflow specs pull</c> does) moves the next build to generating: the user's spec and
+    /// the bundled ones the code names are generated, the precompiled assembly is no longer referenced, and the app still runs.
+    /// </summary>
+    [Fact]
+    public async Task An_application_that_gains_a_spec_file_generates_from_its_next_build()
+    {
+        var app = Consumer("precompiled-then-own", Program);
+        var first = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        Directory.CreateDirectory(Path.Combine(app, "specs"));
+        File.WriteAllText(Path.Combine(app, "specs", "mine.connectionspec.json"), """{ "id": "99999999-9999-4999-8999-999999999999", "name": "mine", "providerId": "p", "authSpec": [] }""");
+        File.AppendAllText(Path.Combine(app, "Program.cs"), "\nConsole.WriteLine($\"mine:{AepFlow.ConnectionSpecs.Mine.Id}\");\n");
+
+        Assert.Empty(await PrecompiledReference(app));
+        var second = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var run = await DotNet.RunAsync(app, feed.Environment, "run", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("valid:False:True", run.Output, StringComparison.Ordinal);
+        Assert.Contains("mine:99999999-9999-4999-8999-999999999999", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A library that generated the bundled types publicly, referenced by an application that gets them precompiled: the
     /// build says so once (AEPF009) before any CS0433.
     /// </summary>
