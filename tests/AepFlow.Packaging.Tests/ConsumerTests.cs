@@ -142,24 +142,7 @@ public sealed class ConsumerTests(PackedFeed feed)
 
     private string Consumer(string name, string program, string extraProperties = "", string extraItems = "")
     {
-        var app = feed.NewConsumer(name);
-        File.WriteAllText(Path.Combine(app, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                {extraProperties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AepFlow.Generator" Version="{feed.Version}" />
-                <PackageReference Include="AepFlow.Client" Version="{feed.Version}" />
-                {extraItems}
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
+        var app = feed.NewApp(name, program, extraProperties, extraItems);
         Directory.CreateDirectory(Path.Combine(app, "specs"));
         File.WriteAllText(Path.Combine(app, "specs", "partner-feed-5f0e1c2d.flowspec.json"), UserFlowSpec);
         return app;

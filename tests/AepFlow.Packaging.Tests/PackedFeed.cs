@@ -83,6 +83,33 @@ public sealed class PackedFeed : IAsyncLifetime
         return folder;
     }
 
+    /// <summary>
+    /// A console app in a fresh folder (<see cref="NewConsumer"/>) that references AepFlow.Generator and AepFlow.Client from the
+    /// feed, as the README tells a user to, with <paramref name="program"/> as its Program.cs.
+    /// </summary>
+    public string NewApp(string name, string program, string extraProperties = "", string extraItems = "", string targetFramework = "net10.0")
+    {
+        var app = NewConsumer(name);
+        File.WriteAllText(Path.Combine(app, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>{targetFramework}</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AepFlow.Generator" Version="{Version}" />
+                <PackageReference Include="AepFlow.Client" Version="{Version}" />
+                {extraItems}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
+        return app;
+    }
+
     /// <summary>The version this repository pins for <paramref name="package"/> (Directory.Packages.props), for consumer projects.</summary>
     public static string PinnedVersion(string package) =>
         System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot, "Directory.Packages.props")).Descendants("PackageVersion")

@@ -159,25 +159,6 @@ public sealed class PrecompiledConsumerTests(PackedFeed feed)
         return [.. System.Text.RegularExpressions.Regex.Matches(items.Output.Replace('\\', '/'), "/precompiled/([^/\"]+)/AepFlow\\.Specs\\.dll").Select(m => m.Groups[1].Value).Distinct()];
     }
 
-    private string Consumer(string name, string program, string extraProperties = "", string targetFramework = "net10.0")
-    {
-        var app = feed.NewConsumer(name);
-        File.WriteAllText(Path.Combine(app, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>{targetFramework}</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                {extraProperties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AepFlow.Generator" Version="{feed.Version}" />
-                <PackageReference Include="AepFlow.Client" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
-        return app;
-    }
+    private string Consumer(string name, string program, string extraProperties = "", string targetFramework = "net10.0") =>
+        feed.NewApp(name, program, extraProperties, targetFramework: targetFramework);
 }
