@@ -4,8 +4,8 @@
 # Packs AepFlow.Generator and AepFlow.Client into a temporary feed (a unique prerelease version, so nothing cached earlier
 # stands in for it), lays out five console apps that differ only in what they reference and use, and builds them in turn,
 # RUNS rounds, after touching Program.cs: one MSBuild process, no node reuse, no compiler server (one csc per build), so
-# every build pays what a CI build pays. Prints the CPU time (user+sys of the whole build) medians and the ratio to the
-# client-only app, AepFlow's generator/analyzer time from csc's ReportAnalyzer rows, the generated source size, and how many
+# every build pays what a CI build pays. Prints the CPU time (user+sys of the whole build) medians, their ratio to the
+# client-only app and the median of the per-round ratios, AepFlow's generator/analyzer time from csc's ReportAnalyzer rows, the generated source size, and how many
 # distinct methods the csc process JIT-compiles (one extra csc run per consumer with the runtime's JIT summary; a count, which
 # load barely moves).
 #
