@@ -72,12 +72,17 @@ public sealed class TransportFaultTests
     public async Task A_post_whose_body_stalls_is_not_repeated_and_times_out_with_the_request_id()
     {
         await using var server = new FaultServer((_, _, c) => c.HeadersThenStallAsync("""{"id":"flow-1","etag":"\"1\""}"""));
-        using var client = new AepClient(Options(server.BaseAddress, shortTimeouts: true));
+        // One attempt only, so it gets seconds, not the short 500 ms: on a loaded machine (test assemblies run side by side)
+        // the server may not have read the request within 500 ms, and the call would end before the headers it is about.
+        var options = Options(server.BaseAddress, shortTimeouts: true);
+        options.AttemptTimeout = TimeSpan.FromSeconds(3);
+        options.TotalTimeout = TimeSpan.FromSeconds(6);
+        using var client = new AepClient(options);
 
         var (ex, elapsed) = await Timed(() => Assert.ThrowsAsync<AepTimeoutException>(() => client.Flows.CreateAsync(new FakeFlowRequest())));
 
         // Bounded although the body never arrives, and sent once: its bytes may have reached the server.
-        Assert.True(elapsed < TimeSpan.FromMilliseconds(500) + LoadSlack, $"ended after {elapsed}");
+        Assert.True(elapsed < options.AttemptTimeout + LoadSlack, $"ended after {elapsed}");
         Assert.Single(server.Requests);
         Assert.Equal("POST", ex.Method);
         Assert.Equal(FaultConnection.RequestId, ex.RequestId);
