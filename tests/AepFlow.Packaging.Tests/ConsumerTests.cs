@@ -72,24 +72,9 @@ public sealed class ConsumerTests(PackedFeed feed)
     [Fact]
     public async Task Minute_interval_5_constant_fails_the_build_with_AEPF010_and_a_hand_listed_flow_file_is_read_once()
     {
-        const string program = """
-            using AepFlow.FlowSpecs;
-
-            var schedule = new CrmToAep.ScheduleParams { StartTime = 1700000000, Frequency = CrmToAep.Frequency.Minute, Interval = 5 };
-            Console.WriteLine(schedule);
-            """;
         // The flow file is both matched by the package glob and listed by hand: its one error must be reported once.
-        var app = Consumer("aepf010-app", program, extraItems: """<AdditionalFiles Include="flows/daily.flow.json" />""");
-        Directory.CreateDirectory(Path.Combine(app, "flows"));
-        File.WriteAllText(Path.Combine(app, "flows", "daily.flow.json"), """
-            {
-              "name": "daily",
-              "flowSpec": { "id": "14518937-270c-4525-bdec-c2ba7cce3860", "version": "1.0" },
-              "sourceConnectionIds": ["a"],
-              "targetConnectionIds": ["b"],
-              "scheduleParams": { "startTime": 1700000000, "frequency": "minute", "interval": 10 }
-            }
-            """);
+        var app = Consumer("aepf010-app", BrokenInputs.MinuteInterval5Program, extraItems: """<AdditionalFiles Include="flows/daily.flow.json" />""");
+        BrokenInputs.WriteDailyFlowWithInterval10(app);
 
         var build = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
 

@@ -52,23 +52,8 @@ public sealed class PrecompiledConsumerTests(PackedFeed feed)
     [Fact]
     public async Task Constants_and_flow_files_are_checked_against_the_precompiled_specs()
     {
-        const string program = """
-            using AepFlow.FlowSpecs;
-
-            var schedule = new CrmToAep.ScheduleParams { StartTime = 1700000000, Frequency = CrmToAep.Frequency.Minute, Interval = 5 };
-            Console.WriteLine(schedule);
-            """;
-        var app = Consumer("precompiled-aepf010", program);
-        Directory.CreateDirectory(Path.Combine(app, "flows"));
-        File.WriteAllText(Path.Combine(app, "flows", "daily.flow.json"), """
-            {
-              "name": "daily",
-              "flowSpec": { "id": "14518937-270c-4525-bdec-c2ba7cce3860", "version": "1.0" },
-              "sourceConnectionIds": ["a"],
-              "targetConnectionIds": ["b"],
-              "scheduleParams": { "startTime": 1700000000, "frequency": "minute", "interval": 10 }
-            }
-            """);
+        var app = Consumer("precompiled-aepf010", BrokenInputs.MinuteInterval5Program);
+        BrokenInputs.WriteDailyFlowWithInterval10(app);
 
         Assert.Equal(["net10.0"], await PrecompiledReference(app));
         var build = await DotNet.RunAsync(app, feed.Environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
